@@ -1,0 +1,60 @@
+// All SQL of the audit trail: append (serialised, hash-chained), list with filters, walk for verification.
+import { sql, type Selectable } from 'kysely';
+import { dialectOf, type DbExecutor } from '../db/database.ts';
+import { toCount } from '../db/values.ts';
+import { GENESIS_HASH, hashAuditRecord, type ChainedFields } from './audit.chain.ts';
+
+export interface AuditLogTable extends ChainedFields {
+  hash: string;
+}
+
+declare module '../db/database.ts' {
+  interface Database {
+    audit_log: AuditLogTable;
+  }
+}
+
+export type AuditRow = Selectable<AuditLogTable>;
+
+// Any constant works as long as it is the same everywhere: it names the lock that serialises chain appends.
+const AUDIT_CHAIN_LOCK = 7_201_126;
+
+/** Appends one record at the head of the chain. Must run inside the caller's transaction. */
+export async function appendAuditRecord(tx: DbExecutor, fields: Omit<ChainedFields, 'seq' | 'prev_hash'>): Promise<AuditRow> {
+  if (dialectOf(tx) === 'postgres') {
+    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
+  }
+  const head = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const chained: ChainedFields = { ...fields, seq: (head?.seq ?? 0) + 1, prev_hash: head?.hash ?? GENESIS_HASH };
+  const row = { ...chained, hash: hashAuditRecord(chained) };
+  await tx.insertInto('audit_log').values(row).execute();
+  return row;
+}
+
+export interface AuditFilter {
+  action?: string | undefined;
+  actor?: string | undefined;
+  outcome?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** A page of audit records, newest first. */
+export async function findAuditRecords(db: DbExecutor, filter: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditRow[]; total: number }> {
+  let query = db.selectFrom('audit_log');
+  if (filter.action) query = query.where('action', 'like', `${filter.action}%`);
+  if (filter.actor) query = query.where((eb) => eb.or([eb('actor_name', '=', filter.actor!), eb('actor_id', '=', filter.actor!)]));
+  if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+  if (filter.from) query = query.where('occurred_at', '>=', filter.from);
+  if (filter.to) query = query.where('occurred_at', '<', filter.to);
+  const [items, count] = await Promise.all([
+    query.selectAll().orderBy('seq', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: toCount(count.total) };
+}
+
+/** Records in seq order after `afterSeq`, a batch at a time, for verification. */
+export function findAuditBatch(db: DbExecutor, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit).execute();
+}

@@ -1,0 +1,56 @@
+// The Kysely database handle for both dialects. Each module adds its tables to `Database` by declaration merging
+// (`declare module '../../core/db/database.ts' { interface Database { … } }`), so core never imports modules.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { openNodeSqlite } from './node-sqlite-adapter.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database {}
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+/** A transaction or the database itself: repositories accept either, services pass the transaction. */
+export type DbExecutor = Kysely<Database> | Transaction<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: Dialect;
+  /** For SQLite: the file path (backup needs it). */
+  sqlitePath: string | undefined;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 (count(*), sums) and numeric as strings; the platform's numbers stay below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+/** Opens the embedded SQLite file or, when a URL is given, a PostgreSQL pool. */
+export function openDatabase(options: { databaseUrl?: string | undefined; sqlitePath: string; poolSize?: number }): DatabaseHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', sqlitePath: undefined, close: () => db.destroy() };
+  }
+  fs.mkdirSync(path.dirname(options.sqlitePath), { recursive: true });
+  const database = openNodeSqlite(options.sqlitePath);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', sqlitePath: options.sqlitePath, close: () => db.destroy() };
+}
+
+/** Tells which dialect a Kysely instance (or transaction) speaks, for the rare statement that differs. */
+export function dialectOf(db: DbExecutor): Dialect {
+  const adapterName = db.getExecutor().adapter.constructor.name;
+  return adapterName.startsWith('Postgres') ? 'postgres' : 'sqlite';
+}
+
+/** Runs `work` in one transaction; the one way services change data. */
+export function inTransaction<T>(db: Db, work: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
+
+/** Checks that the database answers, for /readyz. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,138 @@
+// The HTTP plumbing every module's routes run in: security headers, cookies, rate limits, uploads, zod
+// validation, OpenAPI, the actor of each request, CSRF for cookie sessions and the one error mapping.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { anonymousActor, type Actor } from '../auth/actor.ts';
+import type { Language } from '../errors/app-error.ts';
+import { pickLanguage } from '../i18n/language.ts';
+import { sendError } from './error-handler.ts';
+import { AppError } from '../errors/app-error.ts';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+export interface HttpServerOptions {
+  logLevel: string;
+  trustProxy: boolean;
+  maxUploadBytes: number;
+  publicUrl: string;
+  /** Reads the session cookie into an actor; null when there is no valid session. */
+  resolveSession(request: FastifyRequest): Promise<ResolvedSession | null>;
+  /** HTML for a page that does not exist (the portal's 404). */
+  renderNotFound(request: FastifyRequest): Promise<string> | string;
+  /** Records a refused request (permission denied, bad CSRF token) in the audit trail. */
+  recordDenial?(request: FastifyRequest, code: string): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    language: Language;
+    /** The CSRF token bound to the request's session, when it has one. */
+    sessionCsrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes that authenticate by other means (sign-in itself, API credentials) skip the CSRF check. */
+    csrf?: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the Fastify instance with the platform's plugins and hooks; modules register routes on it. */
+export async function createHttpServer(options: HttpServerOptions): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: options.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 120_000,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('language', 'zh');
+  app.decorateRequest('sessionCsrfToken', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: options.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: options.publicUrl.startsWith('https://'),
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes, files: 1, fields: 20, fieldSize: 10_000 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '政通 Zhengtong API', version: '1', description: 'The JSON API of the Zhengtong e-government platform.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zt_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (request) => {
+    request.language = pickLanguage(request.cookies['zt_lang'], request.headers['accept-language']);
+    const userAgent = request.headers['user-agent'] ?? null;
+    const resolved = await options.resolveSession(request);
+    request.actor = resolved?.actor ?? anonymousActor(request.ip, userAgent);
+    request.sessionCsrfToken = resolved?.csrfToken ?? null;
+    if (resolved && UNSAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== resolved.csrfToken) throw new AppError('CSRF_INVALID');
+    }
+  });
+
+  const DENIALS = new Set(['FORBIDDEN', 'CSRF_INVALID']);
+  app.setErrorHandler(async (error, request, reply) => {
+    if (error instanceof AppError && DENIALS.has(error.code) && options.recordDenial) {
+      try {
+        await options.recordDenial(request, error.code);
+      } catch (auditError) {
+        request.log.error({ err: auditError }, 'could not record a denial in the audit trail');
+      }
+    }
+    return sendError(error, request, reply);
+  });
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.url.startsWith('/api/')) return sendError(new AppError('NOT_FOUND'), request, reply);
+    reply.code(404).type('text/html; charset=utf-8');
+    return options.renderNotFound(request);
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  return app;
+}

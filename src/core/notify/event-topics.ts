@@ -1,0 +1,43 @@
+// Domain event topics (`case.accepted`) and the patterns subscribers register for: an exact topic, a prefix
+// wildcard (`case.*` matches `case.accepted` and `case.deadline.warned`), or `*` for every event.
+
+export const EVENT_TOPIC_PATTERN = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
+
+/** What a subscriber learns about the event besides topic and payload; `id` is stable across retries. */
+export interface PublishedEvent {
+  id: string;
+  topic: string;
+  unitId: string | null;
+  createdAt: string;
+  /** 1 for the first delivery; higher when a subscriber failed before and every subscriber runs again. */
+  attempt: number;
+}
+
+/** Runs after the commit that published the event. Must be idempotent: a retry runs every subscriber again. */
+export type EventHandler = (topic: string, payload: unknown, event: PublishedEvent) => Promise<void>;
+
+export interface EventSubscription {
+  pattern: string;
+  handler: EventHandler;
+  /** Shown in `last_error` when this subscriber fails. */
+  name?: string;
+}
+
+/** Throws when a topic to publish is not `<module>.<event>`. */
+export function assertEventTopic(topic: string): void {
+  if (!EVENT_TOPIC_PATTERN.test(topic)) throw new Error(`Event topic "${topic}" must look like module.event`);
+}
+
+/** Throws when a subscription pattern is neither a topic, `prefix.*` nor `*`. */
+export function assertTopicPattern(pattern: string): void {
+  if (pattern === '*') return;
+  const prefix = pattern.endsWith('.*') ? pattern.slice(0, -2) : pattern;
+  if (!/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/.test(prefix)) throw new Error(`Subscription pattern "${pattern}" must be a topic, prefix.* or *`);
+}
+
+/** True when `topic` is matched by `pattern`. */
+export function matchesTopic(pattern: string, topic: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) return topic.startsWith(pattern.slice(0, -1));
+  return pattern === topic;
+}

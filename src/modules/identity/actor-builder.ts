@@ -1,0 +1,28 @@
+// Builds the Actor of a signed-in user: grants from role assignments, the unit's path for scopes.
+import type { Actor, AdminRole } from '../../core/auth/actor.ts';
+import type { DbExecutor } from '../../core/db/database.ts';
+import type { UserRow } from './identity.tables.ts';
+import { findAssignments, findGrants } from './users.repository.ts';
+import { findUnitById } from './units.repository.ts';
+
+/** The full actor for a user whose sign-in is complete. */
+export async function buildActor(db: DbExecutor, user: UserRow, request: { sessionId: string | null; ip: string | null; userAgent: string | null }): Promise<Actor> {
+  const [grants, assignments, unit] = await Promise.all([
+    findGrants(db, user.id),
+    findAssignments(db, [user.id]),
+    user.unit_id ? findUnitById(db, user.unit_id) : Promise.resolve(undefined),
+  ]);
+  const adminRole: AdminRole | null = assignments.find((assignment) => assignment.admin_role)?.admin_role ?? null;
+  return {
+    kind: user.kind,
+    userId: user.id,
+    name: user.display_name,
+    unitId: user.unit_id,
+    unitPath: unit?.path ?? null,
+    adminRole,
+    grants,
+    sessionId: request.sessionId,
+    ip: request.ip,
+    userAgent: request.userAgent,
+  };
+}

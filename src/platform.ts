@@ -1,0 +1,123 @@
+// Composition of the whole platform: configuration → database → modules → HTTP → background workers.
+// main.ts starts it for real; tests start it the same way on their own database and port.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, pingDatabase, type DatabaseHandle } from './core/db/database.ts';
+import { migrateToLatest } from './core/db/migrate.ts';
+import { coreMigrations } from './core/db/migrations/index.ts';
+import { systemActor } from './core/auth/actor.ts';
+import { createHttpServer, type App } from './core/http/server.ts';
+import { registerConsoleStatic } from './core/http/console-static.ts';
+import { AppError } from './core/errors/app-error.ts';
+import { registerAuditRoutes } from './core/audit/audit.api.ts';
+import { recordAuditAlone } from './core/audit/audit.service.ts';
+import { createCalendarService, type CalendarService } from './core/calendar/calendar.service.ts';
+import { registerCalendarRoutes } from './core/calendar/calendar.api.ts';
+import { todayInChina } from './core/calendar/working-days.ts';
+import { createOutboxDispatcher, createRecordingEmailSender, createRecordingSmsGateway, createHttpSmsGateway, createSmtpEmailSender, registerNotifyRoutes, type OutboxDispatcher } from './core/notify/index.ts';
+import { createJobWorker, type JobWorker } from './core/jobs/index.ts';
+import { createLocalBlobStore, registerFileRoutes } from './core/files/index.ts';
+import type { AppConfig } from './config.ts';
+import { createSessionResolver, ensureBuiltinRoles, identityMigrations, registerIdentityRoutes, seedDemoCounty } from './modules/identity/index.ts';
+import { registerPortal, renderPortalNotFound } from './modules/portal/index.ts';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Platform {
+  config: AppConfig;
+  database: DatabaseHandle;
+  app: App;
+  calendar: CalendarService;
+  dispatcher: OutboxDispatcher;
+  worker: JobWorker;
+  /** True when this start loaded the demo county. */
+  seededDemo: boolean;
+  /** Listens on the configured host and port and starts the background workers; returns the base URL. */
+  listen(): Promise<string>;
+  /** Stops workers, closes the server and the database. */
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  now?: () => Date;
+}
+
+/** Every module's migrations, in one list. */
+export const allMigrations = [coreMigrations, identityMigrations];
+
+/** Migrates the database and makes sure built-in data exists; seeds the demo county if asked and empty. */
+export async function prepareDatabase(database: DatabaseHandle, options: { seedDemo: boolean }): Promise<{ seededDemo: boolean }> {
+  await migrateToLatest(database.db, allMigrations);
+  await database.db.transaction().execute((tx) => ensureBuiltinRoles(tx));
+  const seededDemo = options.seedDemo ? await seedDemoCounty(database.db, systemActor('seed')) : false;
+  return { seededDemo };
+}
+
+/** Builds the platform on the configured database; nothing listens until listen(). */
+export async function createPlatform(config: AppConfig, options: PlatformOptions = {}): Promise<Platform> {
+  const now = options.now ?? (() => new Date());
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const { db } = database;
+  const { seededDemo } = await prepareDatabase(database, { seedDemo: config.seedDemo });
+
+  const calendar = await createCalendarService({ db, now });
+  const resolve = createSessionResolver({ db, now });
+  const app = await createHttpServer({
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    maxUploadBytes: config.maxUploadBytes,
+    publicUrl: config.publicUrl,
+    resolveSession: (request) => resolve(request),
+    renderNotFound: (request) => renderPortalNotFound(db, request),
+    recordDenial: (request, code) =>
+      recordAuditAlone(db, request.actor, { action: 'http.denied', outcome: 'denied', subjectType: 'route', subjectId: `${request.method} ${request.routeOptions.url ?? request.url}`.slice(0, 200), detail: code }),
+  });
+
+  const emailSender = config.smtpUrl ? createSmtpEmailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : createRecordingEmailSender();
+  const smsGateway = config.smsGatewayUrl ? createHttpSmsGateway({ url: config.smsGatewayUrl }) : createRecordingSmsGateway();
+  const dispatcher = createOutboxDispatcher({ db, emailSender, smsGateway, clock: now, logger: app.log });
+  const worker = createJobWorker({ db, jobs: [], periodicJobs: [], workerId: `node-${process.pid}`, clock: now, logger: app.log });
+
+  registerIdentityRoutes(app, { db, now, secureCookies: config.secureCookies, signInRatePerMinute: config.signInRatePerMinute, resolve });
+  registerCalendarRoutes(app, { calendarService: calendar });
+  registerAuditRoutes(app, { db });
+  registerNotifyRoutes(app, { db, dispatcher });
+  registerFileRoutes(app, { db, store: createLocalBlobStore(config.filesDir), maxUploadBytes: config.maxUploadBytes });
+  registerPortal(app, { db, describeToday: () => calendar.describeDay(todayInChina(now())) });
+  await registerConsoleStatic(app, path.join(PROJECT_ROOT, 'dist', 'console'));
+  app.get('/readyz', { schema: { hide: true } }, async () => {
+    try {
+      await pingDatabase(db);
+    } catch {
+      throw new AppError('UNAVAILABLE');
+    }
+    return { status: 'ready', database: database.dialect };
+  });
+
+  let listening = false;
+  return {
+    config,
+    database,
+    app,
+    calendar,
+    dispatcher,
+    worker,
+    seededDemo,
+    async listen() {
+      const address = await app.listen({ host: config.host, port: config.port });
+      listening = true;
+      if (config.runWorkers) {
+        dispatcher.start(1000);
+        worker.start(1000);
+      }
+      return address;
+    },
+    async close() {
+      await dispatcher.stop();
+      await worker.stop();
+      if (listening || app.server.listening) await app.close();
+      else await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Small formatting and form-error helpers shared by the pages.
+import dayjs from 'dayjs';
+import type { FormInstance } from 'antd';
+import { ApiError } from './api.ts';
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const parsed = dayjs(value);
+  return parsed.isValid() ? parsed.format('YYYY-MM-DD HH:mm:ss') : value;
+}
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const parsed = dayjs(value);
+  return parsed.isValid() ? parsed.format('YYYY-MM-DD') : value;
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Puts a VALIDATION_FAILED response's issues next to the matching form fields; returns true if any matched. */
+export function applyIssues(form: FormInstance, error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.issues.length === 0) return false;
+  const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
+  const fields = error.issues
+    .map((issue) => ({ name: String(issue.path).replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean), errors: [issue.message] }))
+    .filter((field) => field.name.length > 0 && known.has(field.name[0] ?? ''));
+  if (fields.length === 0) return false;
+  form.setFields(fields.map((field) => ({ name: field.name.map((part) => (/^\d+$/.test(part) ? Number(part) : part)), errors: field.errors })));
+  return true;
+}
+
+/** Mask-free local date string YYYY-MM-DD for a Dayjs value. */
+export function isoDate(value: dayjs.Dayjs | null | undefined): string | undefined {
+  return value ? value.format('YYYY-MM-DD') : undefined;
+}
+
+/** 统一社会信用代码 (GB 32100-2015): 18 characters with a mod-31 check character. */
+export function isValidCreditCode(code: string): boolean {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += alphabet.indexOf(code.charAt(i)) * (weights[i] ?? 0);
+  const check = (31 - (sum % 31)) % 31;
+  return alphabet.charAt(check) === code.charAt(17);
+}
