@@ -7,8 +7,15 @@ import { currentTotpCode } from '../src/core/auth/totp.ts';
 import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
+/** The test's clock: real time plus an offset the test moves forward. */
+export interface TestClock {
+  now(): Date;
+  advance(milliseconds: number): void;
+}
+
 export interface TestApp {
   baseUrl: string;
+  clock: TestClock;
   platform: Platform;
   testDatabase: TestDatabase;
   /** A client without a session. */
@@ -82,16 +89,18 @@ export function strongPassword(): string {
 }
 
 /** Walks a client through the remaining sign-in stages (TOTP enrolment or code, password change); returns the password now in force. */
-export async function completeSignIn(client: ApiClient, stage: string, password: string): Promise<string> {
+export async function completeSignIn(client: ApiClient, stage: string, password: string, clock: TestClock): Promise<string> {
   let current = stage;
   let inForce = password;
   for (let guard = 0; guard < 5 && current !== 'done'; guard += 1) {
     if (current === 'enrol_totp') {
       const enrolment = await client.get('/api/auth/totp/enrolment');
       client.totpSecret = enrolment.body.secret;
-      current = (await client.post('/api/auth/totp/enrolment', { code: await currentTotpCode(client.totpSecret!) })).body.stage;
+      current = (await client.post('/api/auth/totp/enrolment', { code: await currentTotpCode(client.totpSecret!, clock.now()) })).body.stage;
     } else if (current === 'totp') {
-      current = (await client.post('/api/auth/totp', { code: await currentTotpCode(client.totpSecret!) })).body.stage;
+      // A code is accepted once: move to the next 30-second step so a repeated sign-in gets a fresh code.
+      clock.advance(30_000);
+      current = (await client.post('/api/auth/totp', { code: await currentTotpCode(client.totpSecret!, clock.now()) })).body.stage;
     } else if (current === 'change_password') {
       const next = strongPassword();
       current = (await client.post('/api/auth/password', { currentPassword: inForce, newPassword: next })).body.stage;
@@ -105,8 +114,10 @@ export async function completeSignIn(client: ApiClient, stage: string, password:
 }
 
 /** Starts the platform for one test. */
-export async function createTestApp(options: { env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(options: { env?: Record<string, string>; startAt?: Date } = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
+  let offset = options.startAt ? options.startAt.getTime() - Date.now() : 0;
+  const clock: TestClock = { now: () => new Date(Date.now() + offset), advance: (milliseconds) => (offset += milliseconds) };
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -118,12 +129,13 @@ export async function createTestApp(options: { env?: Record<string, string>; now
     SIGN_IN_RATE_PER_MINUTE: '10000',
     ...options.env,
   });
-  const platform = await createPlatform({ ...config, filesDir: path.join(testDatabase.dataDir, 'files') }, { now: options.now });
+  const platform = await createPlatform({ ...config, filesDir: path.join(testDatabase.dataDir, 'files') }, { now: clock.now });
   const address = await platform.listen();
   const baseUrl = address.replace('[::1]', '127.0.0.1');
   const known = new Map<string, { password: string; totpSecret: string | null }>();
   return {
     baseUrl,
+    clock,
     platform,
     testDatabase,
     client: () => new ApiClient(baseUrl),
@@ -134,7 +146,7 @@ export async function createTestApp(options: { env?: Record<string, string>; now
       client.totpSecret = previous?.totpSecret ?? null;
       const response = await client.post('/api/auth/sign-in', { username, password });
       if (response.status !== 200) throw new Error(`Sign-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
-      const inForce = await completeSignIn(client, response.body.stage, password);
+      const inForce = await completeSignIn(client, response.body.stage, password, clock);
       known.set(username, { password: inForce, totpSecret: client.totpSecret });
       return client;
     },

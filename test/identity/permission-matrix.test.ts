@@ -51,7 +51,7 @@ const rows: Row[] = [
   { method: 'POST', url: '/api/audit/verify', allowed: ['auditadmin'] },
   { method: 'GET', url: '/api/outbox', allowed: ['sysadmin'] },
   { method: 'PUT', url: '/api/calendar/overrides/2026-12-07', body: () => ({ working: false, note: '测试调整' }), allowed: ['sysadmin'] },
-  { method: 'GET', url: '/api/calendar/status', allowed: everyone },
+  { method: 'GET', url: '/api/calendar/status', allowed: ['sysadmin', 'secadmin', 'auditadmin', 'staff'] },
   { method: 'GET', url: '/api/calendar/due-date?start=2026-09-30&days=5', allowed: everyone },
   { method: 'GET', url: '/api/me', allowed: ['sysadmin', 'secadmin', 'auditadmin', 'staff'] },
   { method: 'GET', url: '/api/messages', allowed: ['sysadmin', 'secadmin', 'auditadmin', 'staff'] },

@@ -7,10 +7,9 @@ import { createTestApp, strongPassword, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 
 let app: TestApp;
-let clock = Date.now();
 
 before(async () => {
-  app = await createTestApp({ now: () => new Date(clock) });
+  app = await createTestApp();
 });
 after(() => app.close());
 
@@ -36,7 +35,7 @@ test(`${on}: an admin must enrol TOTP and change the initial password before any
   assert.equal(wrong.status, 401);
   assert.equal(wrong.body.error.code, 'TOTP_INVALID');
 
-  const enrolled = await client.post('/api/auth/totp/enrolment', { code: await currentTotpCode(enrolment.body.secret) });
+  const enrolled = await client.post('/api/auth/totp/enrolment', { code: await currentTotpCode(enrolment.body.secret, app.clock.now()) });
   assert.equal(enrolled.body.stage, 'change_password');
 
   const weak = await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'abcdefgh' });
@@ -55,8 +54,8 @@ test(`${on}: an admin must enrol TOTP and change the initial password before any
   const again = app.client();
   const second = await again.post('/api/auth/sign-in', { username: 'secadmin', password: newPassword });
   assert.equal(second.body.stage, 'totp');
-  clock += 31_000;
-  const code = await currentTotpCode(enrolment.body.secret, new Date(clock));
+  app.clock.advance(31_000);
+  const code = await currentTotpCode(enrolment.body.secret, app.clock.now());
   assert.equal((await again.post('/api/auth/totp', { code })).body.stage, 'done');
   const third = app.client();
   await third.post('/api/auth/sign-in', { username: 'secadmin', password: newPassword });
@@ -82,7 +81,7 @@ test(`${on}: five wrong passwords lock the account, and the attempts are audited
   const inEnglish = await english.post('/api/auth/sign-in', { username: 'li.na', password: DEMO_PASSWORD });
   assert.match(inEnglish.body.error.message, /locked/);
 
-  clock += 31 * 60_000;
+  app.clock.advance(31 * 60_000);
   const afterLock = await client.post('/api/auth/sign-in', { username: 'li.na', password: DEMO_PASSWORD });
   assert.equal(afterLock.status, 200, 'the lock ends after 30 minutes');
 
@@ -108,7 +107,7 @@ test(`${on}: writes with the session cookie need the CSRF token`, async () => {
 test(`${on}: an idle session expires after the policy's idle timeout`, async () => {
   const client = await app.signIn('zhang.wei');
   assert.equal((await client.get('/api/me')).status, 200);
-  clock += 31 * 60_000;
+  app.clock.advance(31 * 60_000);
   const expired = await client.get('/api/me');
   assert.equal(expired.status, 401);
   assert.equal((await client.get('/api/auth/session')).status, 401);

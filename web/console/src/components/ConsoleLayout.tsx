@@ -76,18 +76,18 @@ export default function ConsoleLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <a
-        className="zt-skip-link"
-        href={`#${path}`}
-        onClick={(event) => {
-          event.preventDefault();
-          document.querySelector<HTMLElement>('main h1')?.focus();
-        }}
-      >
-        {t('a11y.skipToContent')}
-      </a>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, color: '#fff' }}>
-        <a href={href('/')} style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff', textDecoration: 'none' }}>
+        <a
+          className="zt-skip-link"
+          href={`#${path}`}
+          onClick={(event) => {
+            event.preventDefault();
+            document.querySelector<HTMLElement>('main h1')?.focus();
+          }}
+        >
+          {t('a11y.skipToContent')}
+        </a>
+        <a href={href('/')} style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff', textDecoration: 'none', lineHeight: 1.2 }}>
           <span
             aria-hidden="true"
             style={{

@@ -177,6 +177,7 @@ export default function AuditPage() {
           onChange={list.onTableChange}
           scroll={{ x: 1000 }}
           expandable={{
+            columnTitle: <span className="zt-visually-hidden">{t('audit.detail')}</span>,
             expandedRowRender: (r) => (
               <Descriptions
                 size="small"

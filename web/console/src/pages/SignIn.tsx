@@ -73,7 +73,8 @@ export default function SignInPage({ initialStage, initialUser, expired, onDone 
         flexDirection: 'column',
         alignItems: 'center',
         padding: '24px 16px',
-        background: `linear-gradient(160deg, ${HEADER_BLUE} 0%, ${BRAND_BLUE} 45%, #eef2f9 45.1%)`,
+        boxSizing: 'border-box',
+        background: `linear-gradient(180deg, ${HEADER_BLUE} 0px, ${BRAND_BLUE} 300px, #eef2f9 300px)`,
       }}
     >
       <div style={{ width: '100%', maxWidth: 440, display: 'flex', justifyContent: 'flex-end' }}>
@@ -90,7 +91,7 @@ export default function SignInPage({ initialStage, initialUser, expired, onDone 
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, color: '#fff', margin: '32px 0 24px' }}>
         <span
           aria-hidden="true"
-          style={{ width: 44, height: 44, borderRadius: 8, background: '#fff', color: HEADER_BLUE, display: 'grid', placeItems: 'center', fontSize: 24, fontWeight: 700 }}
+          style={{ width: 44, height: 44, borderRadius: 8, background: '#fff', color: HEADER_BLUE, display: 'grid', placeItems: 'center', fontSize: 24, fontWeight: 700, lineHeight: 1 }}
         >
           政
         </span>

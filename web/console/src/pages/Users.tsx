@@ -49,12 +49,13 @@ export default function UsersPage() {
   };
 
   const columns: ColumnsType<UserRow> = [
-    { title: t('users.username'), dataIndex: 'username', width: 140 },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
-    { title: t('users.unit'), dataIndex: 'unitName', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: t('users.username'), dataIndex: 'username', width: 130, fixed: 'left' },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 110 },
+    { title: t('users.unit'), dataIndex: 'unitName', width: 190, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
       title: t('users.roles'),
       dataIndex: 'roles',
+      width: 230,
       render: (roles: UserRow['roles']) =>
         roles.length === 0
           ? '—'
@@ -84,7 +85,7 @@ export default function UsersPage() {
     {
       title: t('users.totp'),
       dataIndex: 'totpEnabled',
-      width: 90,
+      width: 110,
       render: (on: boolean) => (on ? <StatusTag tone="success">{t('common.enabled')}</StatusTag> : <StatusTag tone="neutral">{t('common.notEnabled')}</StatusTag>),
     },
     { title: t('users.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v || '—' },
@@ -93,7 +94,7 @@ export default function UsersPage() {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: canManage ? 300 : 110,
+      width: canManage ? 280 : 110,
       render: (_: unknown, row) => (
         <Space size={0} wrap>
           {canManage ? (
@@ -214,7 +215,7 @@ export default function UsersPage() {
           loading={list.loading}
           pagination={list.pagination}
           onChange={list.onTableChange}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1500 }}
         />
       </Card>
       {canManage ? (

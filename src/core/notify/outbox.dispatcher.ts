@@ -1,0 +1,159 @@
+// Delivers what committed transactions left in the outbox: e-mail through the EmailSender, SMS through the
+// SmsGateway, domain events to the subscribers whose pattern matches. Any number of nodes may dispatch at once;
+// each row is claimed by one of them under a lease. A failure is retried after min(30 s × 2^(k−1), 1 h) ± 10 %;
+// after maxAttempts the row is 'dead' and waits for a person to retry it from the console.
+import type { Db } from '../db/database.ts';
+import { fromJson, toTimestamp } from '../db/values.ts';
+import { createBackgroundLoop, systemClock, type Clock, type WorkerLogger } from '../jobs/background-loop.ts';
+import { computeRetryDelayMs, type BackoffOptions } from '../jobs/backoff.ts';
+import type { EmailSender } from './email-sender.ts';
+import { assertTopicPattern, matchesTopic, type EventHandler, type EventSubscription } from './event-topics.ts';
+import {
+  claimDueOutboxMessages,
+  markOutboxDead,
+  markOutboxForRetry,
+  markOutboxSent,
+  reclaimExpiredOutboxLeases,
+  type OutboxAttempt,
+  type OutboxRow,
+} from './outbox.repository.ts';
+import type { SmsGateway } from './sms-gateway.ts';
+
+export interface OutboxDispatcherOptions {
+  db: Db;
+  emailSender: EmailSender;
+  smsGateway: SmsGateway;
+  /** Event subscribers known at construction; more can be added with subscribe(). */
+  subscribers?: EventSubscription[];
+  clock?: Clock;
+  /** Rows claimed per run (default 20); they are delivered one after another. */
+  batchSize?: number;
+  /** Attempts before a row is dead (default 8). */
+  maxAttempts?: number;
+  /** How long a claimed batch may take before another node may take it over (default 300 s). */
+  leaseSeconds?: number;
+  backoff?: BackoffOptions;
+  logger: WorkerLogger;
+}
+
+export interface OutboxDispatchCounts {
+  reclaimed: number;
+  claimed: number;
+  sent: number;
+  retried: number;
+  dead: number;
+  /** Results not recorded because the lease had expired and another node reclaimed the row. */
+  lost: number;
+}
+
+export interface OutboxDispatcher {
+  /** Reclaims expired leases, claims one batch of due rows, delivers each and records the result. */
+  runOnce(): Promise<OutboxDispatchCounts>;
+  /** Dispatches every `intervalMs` (and at once while batches come back full). */
+  start(intervalMs: number): void;
+  stop(): Promise<void>;
+  /** Dispatch soon — call after committing a transaction that wrote to the outbox. */
+  kick(): void;
+  /**
+   * Adds a subscriber for an exact topic, `prefix.*` or `*`. An event counts as sent only when all its
+   * subscribers succeeded; a retry runs all of them again, so subscribers must be idempotent (use `event.id`).
+   */
+  subscribe(pattern: string, handler: EventHandler, name?: string): void;
+}
+
+function describeFailure(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+/** Creates this node's outbox dispatcher. */
+export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
+  const { db, emailSender, smsGateway, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const batchSize = options.batchSize ?? 20;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const leaseMs = (options.leaseSeconds ?? 300) * 1000;
+  const subscriptions: EventSubscription[] = [];
+
+  function subscribe(pattern: string, handler: EventHandler, name?: string): void {
+    assertTopicPattern(pattern);
+    subscriptions.push({ pattern, handler, name: name ?? `${pattern}#${subscriptions.length + 1}` });
+  }
+  for (const subscription of options.subscribers ?? []) subscribe(subscription.pattern, subscription.handler, subscription.name);
+
+  async function deliverEvent(row: OutboxRow): Promise<void> {
+    const payload = fromJson<unknown>(row.payload_json);
+    const event = { id: row.id, topic: row.topic, unitId: row.unit_id, createdAt: row.created_at, attempt: row.attempts };
+    const failures: string[] = [];
+    // Every matching subscriber runs even when an earlier one failed, so one broken subscriber delays no other.
+    for (const subscription of subscriptions) {
+      if (!matchesTopic(subscription.pattern, row.topic)) continue;
+      try {
+        await subscription.handler(row.topic, payload, event);
+      } catch (error) {
+        failures.push(`${subscription.name}: ${describeFailure(error)}`);
+      }
+    }
+    if (failures.length > 0) throw new Error(failures.join('; '));
+  }
+
+  async function deliver(row: OutboxRow): Promise<void> {
+    switch (row.channel) {
+      case 'email': {
+        const html = fromJson<{ html?: string }>(row.payload_json)?.html;
+        await emailSender.send({ to: row.recipient ?? '', subject: row.subject ?? '', text: row.body ?? '', html });
+        return;
+      }
+      case 'sms':
+        await smsGateway.send({ to: row.recipient ?? '', text: row.body ?? '' });
+        return;
+      case 'event':
+        await deliverEvent(row);
+        return;
+      default:
+        throw new Error(`Unknown outbox channel ${String(row.channel)}`);
+    }
+  }
+
+  async function deliverAndRecord(row: OutboxRow, counts: OutboxDispatchCounts): Promise<void> {
+    const attempt: OutboxAttempt = { id: row.id, attempts: row.attempts };
+    let recorded: boolean;
+    let outcome: 'sent' | 'retried' | 'dead';
+    try {
+      await deliver(row);
+      outcome = 'sent';
+      recorded = await markOutboxSent(db, attempt, toTimestamp(clock()));
+    } catch (error) {
+      const message = describeFailure(error);
+      const details = { err: error, outboxId: row.id, channel: row.channel, topic: row.topic, attempt: row.attempts };
+      if (row.attempts >= maxAttempts) {
+        outcome = 'dead';
+        logger.error(details, 'outbox message gave up after its last attempt');
+        recorded = await markOutboxDead(db, attempt, message);
+      } else {
+        outcome = 'retried';
+        const nextAttemptAt = toTimestamp(clock().getTime() + computeRetryDelayMs(row.attempts, options.backoff));
+        logger.warn({ ...details, nextAttemptAt }, 'outbox delivery failed, will retry');
+        recorded = await markOutboxForRetry(db, attempt, nextAttemptAt, message);
+      }
+    }
+    if (recorded) counts[outcome] += 1;
+    else {
+      counts.lost += 1;
+      logger.warn({ outboxId: row.id, attempt: row.attempts, outcome }, 'outbox lease was lost before the result was recorded');
+    }
+  }
+
+  async function runOnce(): Promise<OutboxDispatchCounts> {
+    const counts: OutboxDispatchCounts = { reclaimed: 0, claimed: 0, sent: 0, retried: 0, dead: 0, lost: 0 };
+    const now = clock();
+    counts.reclaimed = await reclaimExpiredOutboxLeases(db, toTimestamp(now), maxAttempts);
+    if (counts.reclaimed > 0) logger.warn({ reclaimed: counts.reclaimed }, 'reclaimed outbox messages whose lease expired');
+    const rows = await claimDueOutboxMessages(db, { now: toTimestamp(now), leaseUntil: toTimestamp(now.getTime() + leaseMs), limit: batchSize });
+    counts.claimed = rows.length;
+    for (const row of rows) await deliverAndRecord(row, counts);
+    return counts;
+  }
+
+  const loop = createBackgroundLoop('outbox', async () => (await runOnce()).claimed >= batchSize, logger);
+  return { runOnce, start: loop.start, stop: loop.stop, kick: loop.kick, subscribe };
+}
