@@ -8,7 +8,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const platform = await createPlatform(config);
   const address = await platform.listen();
-  const base = config.publicUrl || address;
+  // PUBLIC_URL names the address people use; without it, the address the server actually bound.
+  const base = process.env['PUBLIC_URL'] ? config.publicUrl : address;
   const lines = [
     '',
     '政通 Zhengtong 已启动 / is running',

@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 
 /** How many leading bytes `put` keeps for type detection (what file-type needs). */
 export const HEAD_BYTES = 4100;
@@ -31,8 +32,8 @@ export interface PutOptions {
 export interface BlobStore {
   /** Streams `source` in; fails with BlobTooLargeError past `maxBytes`, leaving nothing behind. */
   put(source: BlobSource, maxBytes: number, options?: PutOptions): Promise<StoredBlob>;
-  /** A stream of a stored blob; throws on a malformed sha256. */
-  open(sha256: string): NodeJS.ReadableStream;
+  /** A stream of a stored blob (the caller consumes or destroys it); throws on a malformed sha256. */
+  open(sha256: string): Readable;
   /** True when the blob is stored; false for a malformed sha256. */
   has(sha256: string): Promise<boolean>;
 }

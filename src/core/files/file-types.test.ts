@@ -18,7 +18,7 @@ import {
   sampleWebp,
   sampleXlsx,
   sampleZip,
-} from './test-samples.ts';
+} from './test-support.ts';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -14,7 +14,7 @@ import { createMigratedDatabase, testDialect } from '../../../test/test-database
 import { createLocalBlobStore } from './blob-store.ts';
 import { registerFileOwnerType } from './file-owners.ts';
 import { attachUploads, getFile, openDownload, storeUpload, type UploadInput } from './files.service.ts';
-import { sampleExe, samplePdf, samplePng } from './test-samples.ts';
+import { closeTestDatabase, sampleExe, samplePdf, samplePng } from './test-support.ts';
 
 const dialect = testDialect();
 const MAX = 64 * 1024;
@@ -35,7 +35,7 @@ async function setUp(t: TestContext) {
   const handle = await createMigratedDatabase([coreMigrations]);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-files-'));
   t.after(async () => {
-    await handle.close();
+    await closeTestDatabase(handle);
     fs.rmSync(root, { recursive: true, force: true });
   });
   const store = createLocalBlobStore(root);
@@ -126,7 +126,9 @@ test(`a registered owner type's rules decide who attaches and who reads (${diale
   await assert.rejects(upload(bob, samplePdf(), { ownerType: 'test.case', ownerId: 'case-1' }), errorCode('FILE_OWNER_NOT_FOUND'));
   await assert.rejects(upload(alice, samplePdf(), { ownerType: 'unregistered', ownerId: 'x' }), errorCode('FILE_OWNER_NOT_FOUND'));
   // Bob is in unit-1, so the case's rules let him read; someone from another unit cannot.
-  assert.equal((await openDownload(db, store, bob, onCase.id)).file.id, onCase.id);
+  const download = await openDownload(db, store, bob, onCase.id);
+  download.stream.destroy();
+  assert.equal(download.file.id, onCase.id);
   await assert.rejects(openDownload(db, store, userActor('u-carol', 'unit-2'), onCase.id), errorCode('FILE_NOT_FOUND'));
   assert.throws(() => registerFileOwnerType('test.case', { canAttach: async () => true, canRead: async () => true }), /registered twice/);
   assert.throws(() => registerFileOwnerType('Bad Type', { canAttach: async () => true, canRead: async () => true }), /must match/);
@@ -147,14 +149,14 @@ test(`fresh uploads are attached to a record inside the module's transaction (${
   const attached = await inTransaction(db, (tx) => attachUploads(tx, alice, [mine.id, mine.id], { ownerType: 'test.case', ownerId: 'case-1' }));
   assert.deepEqual(attached.map((file) => file.id), [mine.id]);
   const row = await db.selectFrom('files').select(['owner_type', 'owner_id']).where('id', '=', mine.id).executeTakeFirstOrThrow();
-  assert.deepEqual(row, { owner_type: 'test.case', owner_id: 'case-1' });
+  assert.deepEqual({ ...row }, { owner_type: 'test.case', owner_id: 'case-1' });
   // Now the case's rules apply: a colleague in the unit reads it; attaching it again is refused.
   assert.equal((await getFile(db, bob, mine.id)).id, mine.id);
   await assert.rejects(
     inTransaction(db, (tx) => attachUploads(tx, alice, [mine.id], { ownerType: 'test.case', ownerId: 'case-1' })),
     errorCode('FILE_NOT_FOUND'),
   );
-  assert.equal((await openDownload(db, store, alice, mine.id)).file.id, mine.id);
+  assert.ok((await readAll((await openDownload(db, store, alice, mine.id)).stream)).equals(samplePdf('one')));
 });
 
 test(`oversize content aborts, stores nothing and leaves no temp file (${dialect})`, async (t) => {

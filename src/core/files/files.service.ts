@@ -1,6 +1,7 @@
 // Use cases of stored files: upload (type by content, one transaction with its audit record), metadata,
 // download (audited; a file the actor may not see is indistinguishable from a missing one) and attaching fresh
 // uploads to a module's record inside that module's transaction.
+import type { Readable } from 'node:stream';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit/audit.service.ts';
 import { inTransaction, type Db, type DbExecutor } from '../db/database.ts';
@@ -36,7 +37,8 @@ export interface FileDownload {
   file: FileMetadata;
   /** The stored extension of the detected type. */
   extension: string;
-  stream: NodeJS.ReadableStream;
+  /** The content; the caller sends it on or destroys it. */
+  stream: Readable;
 }
 
 export interface FileOwner {

@@ -88,7 +88,7 @@ test(`mail goes out over SMTP with its Chinese subject and body, and a dead serv
     await db.transaction().execute((tx) =>
       enqueueEmail(tx, { to: 'zhangsan@example.cn', subject, text, html: '<p>您的申请已受理</p>', topic: 'case.acceptedNotice' }),
     );
-    assert.deepEqual(await dispatcher.runOnce(), { reclaimed: 0, claimed: 1, sent: 1, retried: 0, dead: 0, lost: 0 });
+    assert.deepEqual(await dispatcher.runOnce(), { reclaimed: 0, claimed: 1, sent: 1, retried: 0, dead: 0, lost: 0, released: 0 });
     assert.equal(smtp.received.length, 1);
     const mail = smtp.received[0]!;
     assert.equal(mail.from, 'noreply@zhengtong.local');

@@ -52,10 +52,11 @@ describe(`notify API on ${testDialect()}`, () => {
   before(async () => {
     handle = await createMigratedDatabase([coreMigrations]);
     await handle.db.transaction().execute(async (tx) => {
-      ids['mail'] = await enqueueEmail(tx, { to: 'zhang@example.cn', subject: '受理通知', text: '您的申请已受理', html: '<p>已受理</p>' });
-      ids['sms'] = await enqueueSms(tx, { to: '13800138000', text: '验证码 123456' });
-      ids['event'] = await publishEvent(tx, 'case.accepted', { caseId: 'c-1' });
-      ids['dead'] = await enqueueEmail(tx, { to: 'broken', subject: '无法送达', text: '…' });
+      const at = (second: number) => new Date(Date.now() - 60_000 + second * 1000);
+      ids['mail'] = await enqueueEmail(tx, { to: 'zhang@example.cn', subject: '受理通知', text: '您的申请已受理', html: '<p>已受理</p>' }, at(1));
+      ids['sms'] = await enqueueSms(tx, { to: '13800138000', text: '验证码 123456' }, at(2));
+      ids['event'] = await publishEvent(tx, 'case.accepted', { caseId: 'c-1' }, {}, at(3));
+      ids['dead'] = await enqueueEmail(tx, { to: 'broken', subject: '无法送达', text: '…' }, at(4));
       ids['own'] = await sendInAppMessage(tx, { userId: 'u-clerk', title: '新办件', body: '请处理', link: '/cases/c-1' });
       ids['other'] = await sendInAppMessage(tx, { userId: 'u-reader', title: '别人的', body: '…' });
     });

@@ -71,7 +71,7 @@ test(`committed mail, SMS and events are delivered once (${testDialect()})`, () 
       await publishEvent(tx, 'case.accepted', { caseId: 'c-1' }),
     ]);
     const counts = await dispatcher.runOnce();
-    assert.deepEqual(counts, { reclaimed: 0, claimed: 3, sent: 3, retried: 0, dead: 0, lost: 0 });
+    assert.deepEqual(counts, { reclaimed: 0, claimed: 3, sent: 3, retried: 0, dead: 0, lost: 0, released: 0 });
     assert.deepEqual(
       emailSender.recorded.map(({ to, subject, text, html }) => ({ to, subject, text, html })),
       [{ to: 'zhang@example.cn', subject: '受理通知', text: '您的申请已受理', html: '<p>您的申请已受理</p>' }],
@@ -192,7 +192,7 @@ test(`a 'sending' row whose lease expired is reclaimed and delivered (${testDial
     const [stuck] = await claimDueOutboxMessages(db, { now: new Date(now).toISOString(), leaseUntil: new Date(now + 300_000).toISOString(), limit: 10 });
     assert.equal(stuck?.id, id);
     const dispatcher = createOutboxDispatcher({ db, emailSender, smsGateway: createRecordingSmsGateway(), clock: time.clock, logger: silentLogger });
-    assert.deepEqual(await dispatcher.runOnce(), { reclaimed: 0, claimed: 0, sent: 0, retried: 0, dead: 0, lost: 0 });
+    assert.deepEqual(await dispatcher.runOnce(), { reclaimed: 0, claimed: 0, sent: 0, retried: 0, dead: 0, lost: 0, released: 0 });
     time.advance(300_000);
     const counts = await dispatcher.runOnce();
     assert.equal(counts.reclaimed, 1);
@@ -202,6 +202,24 @@ test(`a 'sending' row whose lease expired is reclaimed and delivered (${testDial
     const row = await findOutboxMessageById(db, id);
     assert.equal(row?.status, 'sent');
     assert.equal(row?.attempts, 2);
+  }));
+
+test(`a batch that outlives half its lease hands the rest back unattempted (${testDialect()})`, () =>
+  withDatabase(async ({ db }) => {
+    const time = manualClock();
+    const sent: string[] = [];
+    const slowSender: EmailSender = { send: async (message) => (time.advance(200_000), sent.push(message.to), { messageId: message.to }), close: () => {} };
+    const ids = await db.transaction().execute(async (tx) => [
+      await enqueueEmail(tx, { to: 'a@example.cn', subject: 's', text: 't' }, time.clock()),
+      await enqueueEmail(tx, { to: 'b@example.cn', subject: 's', text: 't' }, new Date(time.clock().getTime() + 1)),
+    ]);
+    time.advance(1);
+    const dispatcher = createOutboxDispatcher({ db, emailSender: slowSender, smsGateway: createRecordingSmsGateway(), clock: time.clock, leaseSeconds: 300, logger: silentLogger });
+    assert.deepEqual(await dispatcher.runOnce(), { reclaimed: 0, claimed: 2, sent: 1, retried: 0, dead: 0, lost: 0, released: 1 });
+    const released = await findOutboxMessageById(db, ids[1]!);
+    assert.deepEqual([released?.status, released?.attempts], ['pending', 0]);
+    assert.equal((await dispatcher.runOnce()).sent, 1);
+    assert.deepEqual(sent, ['a@example.cn', 'b@example.cn']);
   }));
 
 test(`events reach matching subscribers only, and a failing subscriber retries them all (${testDialect()})`, () =>

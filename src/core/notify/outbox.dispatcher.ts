@@ -14,6 +14,7 @@ import {
   markOutboxForRetry,
   markOutboxSent,
   reclaimExpiredOutboxLeases,
+  releaseOutboxClaim,
   type OutboxAttempt,
   type OutboxRow,
 } from './outbox.repository.ts';
@@ -44,6 +45,8 @@ export interface OutboxDispatchCounts {
   dead: number;
   /** Results not recorded because the lease had expired and another node reclaimed the row. */
   lost: number;
+  /** Claimed rows handed back unattempted because the batch had used half its lease. */
+  released: number;
 }
 
 export interface OutboxDispatcher {
@@ -144,13 +147,21 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   async function runOnce(): Promise<OutboxDispatchCounts> {
-    const counts: OutboxDispatchCounts = { reclaimed: 0, claimed: 0, sent: 0, retried: 0, dead: 0, lost: 0 };
+    const counts: OutboxDispatchCounts = { reclaimed: 0, claimed: 0, sent: 0, retried: 0, dead: 0, lost: 0, released: 0 };
     const now = clock();
     counts.reclaimed = await reclaimExpiredOutboxLeases(db, toTimestamp(now), maxAttempts);
     if (counts.reclaimed > 0) logger.warn({ reclaimed: counts.reclaimed }, 'reclaimed outbox messages whose lease expired');
     const rows = await claimDueOutboxMessages(db, { now: toTimestamp(now), leaseUntil: toTimestamp(now.getTime() + leaseMs), limit: batchSize });
     counts.claimed = rows.length;
-    for (const row of rows) await deliverAndRecord(row, counts);
+    // Past half the lease, the rest of the batch goes back rather than risk another node sending it too.
+    const releaseAfter = now.getTime() + leaseMs / 2;
+    for (const row of rows) {
+      if (clock().getTime() > releaseAfter) {
+        if (await releaseOutboxClaim(db, { id: row.id, attempts: row.attempts }, toTimestamp(clock()))) counts.released += 1;
+        continue;
+      }
+      await deliverAndRecord(row, counts);
+    }
     return counts;
   }
 

@@ -134,6 +134,22 @@ export function markOutboxDead(db: DbExecutor, attempt: OutboxAttempt, error: st
   return finishAttempt(db, attempt, { status: 'dead', last_error: boundError(error) });
 }
 
+/** Hands back a claimed row this node will not attempt after all (its batch ran long): due now, the claim undone. */
+export async function releaseOutboxClaim(db: DbExecutor, attempt: OutboxAttempt, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({
+      status: sql<OutboxStatus>`case when attempts > 1 then 'failed' else 'pending' end`,
+      attempts: sql<number>`attempts - 1`,
+      next_attempt_at: now,
+    })
+    .where('id', '=', attempt.id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', attempt.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Puts 'sending' rows whose lease expired (their node died mid-delivery) back as failed, or dead when out of attempts. */
 export async function reclaimExpiredOutboxLeases(db: DbExecutor, now: string, maxAttempts: number): Promise<number> {
   const result = await db

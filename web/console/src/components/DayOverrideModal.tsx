@@ -1,5 +1,5 @@
 // Set (PUT) or clear (DELETE) a manual override of one day in the working calendar.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Space } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../api.ts';
@@ -20,10 +20,12 @@ export default function DayOverrideModal({ day, onClose, onSaved }: { day: Calen
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!day) return;
-    setError(null);
-    form.setFieldsValue({ working: day.override ? day.override.working : !day.working, note: day.override?.note ?? '' });
-  }, [day, form]);
+    if (day) setError(null);
+  }, [day]);
+  const initialValues = useMemo<Partial<Values>>(
+    () => (day ? { working: day.override ? day.override.working : !day.working, note: day.override?.note ?? '' } : {}),
+    [day],
+  );
 
   const run = async (kind: 'save' | 'clear', action: () => Promise<unknown>) => {
     setBusy(kind);
@@ -46,7 +48,7 @@ export default function DayOverrideModal({ day, onClose, onSaved }: { day: Calen
       open={day !== null}
       title={day ? t('calendar.adjustTitle', { date: dayjs(day.date).format(t('calendar.longDate')) }) : ''}
       onCancel={onClose}
-      forceRender
+      destroyOnHidden
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -81,6 +83,7 @@ export default function DayOverrideModal({ day, onClose, onSaved }: { day: Calen
       <Form
         form={form}
         name="calendar-override"
+        initialValues={initialValues}
         layout="vertical"
         onFinish={(values) => void run('save', () => api.put(path, { working: values.working, note: values.note.trim() }))}
       >

@@ -1,5 +1,5 @@
 // Reset a user's password to a new initial one (POST /api/users/:id/reset-password); they must change it at next sign-in.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { api } from '../api.ts';
 import { applyIssues, errorText } from '../format.ts';
@@ -46,10 +46,9 @@ export default function ResetPasswordModal({ user, onClose }: { user: UserRow | 
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!user) return;
-    setError(null);
-    form.setFieldsValue({ initialPassword: generatePassword() });
-  }, [user, form]);
+    if (user) setError(null);
+  }, [user]);
+  const initialValues = useMemo(() => ({ initialPassword: user ? generatePassword() : '' }), [user]);
 
   return (
     <Modal
@@ -60,13 +59,14 @@ export default function ResetPasswordModal({ user, onClose }: { user: UserRow | 
       okText={t('users.resetPassword')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
-      forceRender
+      destroyOnHidden
     >
       <Alert type="info" showIcon title={t('users.resetPasswordHint')} style={{ marginBottom: 16 }} />
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form
         form={form}
         name="reset-password"
+        initialValues={initialValues}
         layout="vertical"
         onFinish={async (values) => {
           if (!user) return;

@@ -1,5 +1,5 @@
 // Create a child unit (POST /api/org/units) or edit one (PATCH /api/org/units/:id, changed fields only).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { api } from '../api.ts';
 import { applyIssues, errorText, isValidCreditCode } from '../format.ts';
@@ -25,16 +25,14 @@ export default function UnitFormModal({ target, onClose, onSaved }: { target: Un
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!target) return;
-    setError(null);
-    form.resetFields();
-    if (target.mode === 'edit') {
-      const { unit } = target;
-      form.setFieldsValue({ kind: unit.kind, name: unit.name, code: unit.code ?? '', creditCode: unit.creditCode ?? '', sortOrder: unit.sortOrder });
-    } else {
-      form.setFieldsValue({ kind: CHILD_KIND[target.parent.kind] ?? 'department', sortOrder: 0 });
-    }
-  }, [target, form]);
+    if (target) setError(null);
+  }, [target]);
+  const initialValues = useMemo<Partial<Values>>(() => {
+    if (!target) return {};
+    if (target.mode === 'create') return { kind: CHILD_KIND[target.parent.kind] ?? 'department', sortOrder: 0 };
+    const { unit } = target;
+    return { kind: unit.kind, name: unit.name, code: unit.code ?? '', creditCode: unit.creditCode ?? '', sortOrder: unit.sortOrder };
+  }, [target]);
 
   const save = async (values: Values) => {
     if (!target) return;
@@ -82,10 +80,10 @@ export default function UnitFormModal({ target, onClose, onSaved }: { target: Un
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
-      forceRender
+      destroyOnHidden
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} name="org-unit" layout="vertical" onFinish={save}>
+      <Form form={form} name="org-unit" layout="vertical" onFinish={save} initialValues={initialValues}>
         <Form.Item label={t('org.kind')} name="kind" rules={[{ required: true, message: t('org.kindRequired') }]}>
           <Select disabled={target?.mode === 'edit'} options={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))} />
         </Form.Item>

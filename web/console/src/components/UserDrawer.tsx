@@ -1,5 +1,5 @@
 // Create (POST /api/users) or edit (PATCH /api/users/:id + PUT /api/users/:id/roles) a user, with role + scope rows.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../api.ts';
@@ -36,23 +36,21 @@ export default function UserDrawer({ target, onClose, onSaved }: { target: UserD
   const editing = target?.mode === 'edit' ? target.user : null;
 
   useEffect(() => {
-    if (!target) return;
-    setError(null);
-    form.resetFields();
-    if (target.mode === 'edit') {
-      const { user } = target;
-      form.setFieldsValue({
-        username: user.username,
-        displayName: user.displayName,
-        unitId: user.unitId ?? undefined,
-        phone: '',
-        email: user.email ?? '',
-        roles: user.roles.map((r) => ({ roleId: r.roleId, scope: r.scope })),
-      });
-    } else {
-      form.setFieldsValue({ initialPassword: generatePassword(), roles: [{ scope: 'unit' }] });
-    }
-  }, [target, form]);
+    if (target) setError(null);
+  }, [target]);
+  const initialValues = useMemo<Partial<Values>>(() => {
+    if (!target) return {};
+    if (target.mode === 'create') return { initialPassword: generatePassword(), roles: [{ scope: 'unit' }] };
+    const { user } = target;
+    return {
+      username: user.username,
+      displayName: user.displayName,
+      unitId: user.unitId ?? undefined,
+      phone: '',
+      email: user.email ?? '',
+      roles: user.roles.map((r) => ({ roleId: r.roleId, scope: r.scope })),
+    };
+  }, [target]);
 
   const save = async (values: Values) => {
     setBusy(true);
@@ -100,7 +98,7 @@ export default function UserDrawer({ target, onClose, onSaved }: { target: UserD
       title={editing ? t('users.editTitle', { name: editing.displayName }) : t('users.createTitle')}
       size={560}
       onClose={onClose}
-      forceRender
+      destroyOnHidden
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -111,7 +109,7 @@ export default function UserDrawer({ target, onClose, onSaved }: { target: UserD
       }
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} name="user" layout="vertical" onFinish={save}>
+      <Form form={form} name="user" layout="vertical" onFinish={save} initialValues={initialValues}>
         <Form.Item
           label={t('users.username')}
           name="username"

@@ -1,5 +1,5 @@
 // 角色权限: roles (GET /api/roles), permissions (GET /api/permissions), create / edit; built-in roles read-only.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Drawer, Form, Input, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
@@ -34,15 +34,13 @@ export default function RolesPage() {
   const readOnly = Boolean(role?.builtin);
 
   useEffect(() => {
-    if (!target) return;
-    setError(null);
-    form.resetFields();
-    if (target.mode === 'edit') {
-      form.setFieldsValue({ code: target.role.code, name: target.role.name, nameEn: target.role.nameEn ?? '', permissions: target.role.permissions });
-    } else {
-      form.setFieldsValue({ permissions: [] });
-    }
-  }, [target, form]);
+    if (target) setError(null);
+  }, [target]);
+  const initialValues = useMemo<Partial<Values>>(() => {
+    if (target?.mode !== 'edit') return { permissions: [] };
+    const { role: r } = target;
+    return { code: r.code, name: r.name, nameEn: r.nameEn ?? '', permissions: r.permissions };
+  }, [target]);
 
   const save = async (values: Values) => {
     setBusy(true);
@@ -113,7 +111,7 @@ export default function RolesPage() {
         size={720}
         title={!role ? t('roles.createTitle') : readOnly ? t('roles.viewTitle', { name: role.name }) : t('roles.editTitle', { name: role.name })}
         onClose={() => setTarget(null)}
-        forceRender
+        destroyOnHidden
         extra={
           <Space>
             <Button onClick={() => setTarget(null)}>{readOnly ? t('common.close') : t('common.cancel')}</Button>
@@ -128,7 +126,7 @@ export default function RolesPage() {
         {readOnly ? <Alert type="info" showIcon title={t('roles.builtinReadOnly')} style={{ marginBottom: 16 }} /> : null}
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         {permissions.error ? <Alert type="error" showIcon title={errorText(permissions.error)} style={{ marginBottom: 16 }} /> : null}
-        <Form form={form} name="role" layout="vertical" onFinish={save} disabled={readOnly}>
+        <Form form={form} name="role" layout="vertical" onFinish={save} disabled={readOnly} initialValues={initialValues}>
           <Form.Item
             label={t('roles.code')}
             name="code"
