@@ -3,9 +3,9 @@
 import { AppError } from '../errors/app-error.ts';
 import { hasPermission, type Actor } from './actor.ts';
 
-/** Throws UNAUTHENTICATED for an anonymous actor; any signed-in actor (staff, citizen, company, system) passes. */
-export function requireSignedIn(actor: Actor): void {
-  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+/** Throws UNAUTHENTICATED unless a user is signed in (narrows `userId` to a string). */
+export function requireSignedIn(actor: Actor): asserts actor is Actor & { userId: string } {
+  if (actor.kind === 'anonymous' || !actor.userId) throw new AppError('UNAUTHENTICATED');
 }
 
 /** Throws UNAUTHENTICATED for an anonymous actor and FORBIDDEN for a signed-in one without `permission`. */

@@ -127,8 +127,8 @@ test(`a registered owner type's rules decide who attaches and who reads (${diale
   await assert.rejects(upload(alice, samplePdf(), { ownerType: 'unregistered', ownerId: 'x' }), errorCode('FILE_OWNER_NOT_FOUND'));
   // Bob is in unit-1, so the case's rules let him read; someone from another unit cannot.
   const download = await openDownload(db, store, bob, onCase.id);
-  download.stream.destroy();
   assert.equal(download.file.id, onCase.id);
+  assert.equal((await readAll(download.stream)).length, download.file.size);
   await assert.rejects(openDownload(db, store, userActor('u-carol', 'unit-2'), onCase.id), errorCode('FILE_NOT_FOUND'));
   assert.throws(() => registerFileOwnerType('test.case', { canAttach: async () => true, canRead: async () => true }), /registered twice/);
   assert.throws(() => registerFileOwnerType('Bad Type', { canAttach: async () => true, canRead: async () => true }), /must match/);

@@ -60,6 +60,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     trustProxy: options.trustProxy,
     bodyLimit: 1024 * 1024,
     requestTimeout: 120_000,
+    // Errors the router raises before any hook (a malformed URL, an over-long parameter) leave through the
+    // same error body as everything else.
+    frameworkErrors: (error, request, reply) => {
+      request.language = pickLanguage(undefined, request.headers['accept-language']);
+      return sendError(error.statusCode === 414 ? new AppError('URI_TOO_LONG') : new AppError('BAD_REQUEST'), request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

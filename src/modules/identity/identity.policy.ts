@@ -1,17 +1,5 @@
 // Pure authorisation checks of the identity module.
-import { hasPermission, type Actor } from '../../core/auth/actor.ts';
-import { AppError } from '../../core/errors/app-error.ts';
-
-/** Throws UNAUTHENTICATED for anonymous actors and FORBIDDEN when the permission is missing. */
-export function requireGrant(actor: Actor, permission: string): void {
-  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
-  if (!hasPermission(actor, permission)) throw new AppError('FORBIDDEN');
-}
-
-/** Throws UNAUTHENTICATED unless a user is fully signed in. */
-export function requireSignedIn(actor: Actor): asserts actor is Actor & { userId: string } {
-  if (actor.kind === 'anonymous' || !actor.userId) throw new AppError('UNAUTHENTICATED');
-}
+export { requirePermission, requireSignedIn } from '../../core/auth/require-permission.ts';
 
 const ALLOWED_PARENTS: Record<string, string[]> = {
   province: [],

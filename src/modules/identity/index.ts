@@ -12,7 +12,7 @@ export { createSessionResolver, SESSION_COOKIE } from './auth.api.ts';
 export { ensureBuiltinRoles, seedDemoCounty, createAdminAccount, findUnitByReference, DEMO_PASSWORD } from './identity.seed.ts';
 export { registerPermissions, type PermissionDefinition } from './identity.permissions.ts';
 export { findServedCounty, listDepartmentsUnder } from './identity.queries.ts';
-export { requireGrant, requireSignedIn } from './identity.policy.ts';
+export { requirePermission, requireSignedIn } from './identity.policy.ts';
 export { demoAdmins, demoStaff } from './demo/demo-county.ts';
 
 /** Registers every identity route; returns nothing the caller needs. */

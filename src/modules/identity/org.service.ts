@@ -4,7 +4,7 @@ import { recordAudit } from '../../core/audit/audit.service.ts';
 import type { Db } from '../../core/db/database.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
 import { AppError } from '../../core/errors/app-error.ts';
-import { canPlaceUnit, requireGrant } from './identity.policy.ts';
+import { canPlaceUnit, requirePermission } from './identity.policy.ts';
 import type { UnitRow } from './identity.tables.ts';
 import type { CreateUnitInput, UnitView, UpdateUnitInput } from './org.schema.ts';
 import { findAllUnits, findUnitByCreditCode, findUnitById, insertUnit, updateUnit } from './units.repository.ts';
@@ -18,7 +18,7 @@ export function presentUnit(row: UnitRow): UnitView {
 
 /** The whole tree as a flat list (staff with identity.org.read, or the system admin). */
 export async function listUnitTree(db: Db, actor: Actor): Promise<UnitView[]> {
-  if (actor.adminRole !== 'system') requireGrant(actor, 'identity.org.read');
+  if (actor.adminRole !== 'system') requirePermission(actor, 'identity.org.read');
   return (await findAllUnits(db)).map(presentUnit);
 }
 
@@ -30,7 +30,7 @@ async function assertCreditCodeFree(db: Db, creditCode: string | undefined, exce
 
 /** Adds a division or unit under a parent, checking the kind fits there. */
 export async function createUnit(db: Db, actor: Actor, input: CreateUnitInput, now = new Date()): Promise<UnitView> {
-  requireGrant(actor, 'identity.org.manage');
+  requirePermission(actor, 'identity.org.manage');
   const parent = await findUnitById(db, input.parentId);
   if (!parent) throw new AppError('UNIT_NOT_FOUND');
   if (!canPlaceUnit(input.kind, parent.kind)) throw new AppError('UNIT_PARENT_INVALID', { kind: input.kind, parentKind: parent.kind });
@@ -60,7 +60,7 @@ export async function createUnit(db: Db, actor: Actor, input: CreateUnitInput, n
 
 /** Changes a unit's name, codes or order. */
 export async function changeUnit(db: Db, actor: Actor, id: string, input: UpdateUnitInput, now = new Date()): Promise<UnitView> {
-  requireGrant(actor, 'identity.org.manage');
+  requirePermission(actor, 'identity.org.manage');
   const before = await findUnitById(db, id);
   if (!before) throw new AppError('UNIT_NOT_FOUND');
   if (input.creditCode === undefined && UNITS_NEEDING_CREDIT_CODE.has(before.kind) && !before.credit_code) throw new AppError('CREDIT_CODE_REQUIRED');

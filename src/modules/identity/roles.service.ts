@@ -6,7 +6,7 @@ import type { Db } from '../../core/db/database.ts';
 import { fromFlag, newId, toTimestamp } from '../../core/db/values.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { findPermission } from './identity.permissions.ts';
-import { requireGrant } from './identity.policy.ts';
+import { requirePermission } from './identity.policy.ts';
 import { findAllRoles, findRole, insertRole, replaceRolePermissions, updateRole, type RoleWithPermissions } from './roles.repository.ts';
 import type { CreateRoleInput, RoleView, UpdateRoleInput } from './users.schema.ts';
 
@@ -27,13 +27,13 @@ function assertBusinessPermissions(permissions: string[]): string[] {
 
 /** Every role (system admin). */
 export async function listRoles(db: Db, actor: Actor): Promise<RoleView[]> {
-  requireGrant(actor, 'identity.roles.manage');
+  requirePermission(actor, 'identity.roles.manage');
   return (await findAllRoles(db)).map(presentRole);
 }
 
 /** Creates a custom business role. */
 export async function createRole(db: Db, actor: Actor, input: CreateRoleInput, now = new Date()): Promise<RoleView> {
-  requireGrant(actor, 'identity.roles.manage');
+  requirePermission(actor, 'identity.roles.manage');
   const permissions = assertBusinessPermissions(input.permissions);
   if (await findRole(db, { code: input.code })) throw new AppError('ROLE_CODE_TAKEN');
   const row = { id: newId(now.getTime()), code: input.code, name: input.name, name_en: input.nameEn ?? null, builtin: 0, admin_role: null, created_at: toTimestamp(now), updated_at: toTimestamp(now) };
@@ -46,7 +46,7 @@ export async function createRole(db: Db, actor: Actor, input: CreateRoleInput, n
 
 /** Renames a custom role or changes its permissions. */
 export async function changeRole(db: Db, actor: Actor, id: string, input: UpdateRoleInput, now = new Date()): Promise<RoleView> {
-  requireGrant(actor, 'identity.roles.manage');
+  requirePermission(actor, 'identity.roles.manage');
   const before = (await findAllRoles(db)).find((role) => role.id === id);
   if (!before) throw new AppError('ROLE_NOT_FOUND');
   if (fromFlag(before.builtin)) throw new AppError('ROLE_BUILTIN');

@@ -5,7 +5,7 @@ import { pageOf, pageQuerySchema } from '../../core/http/pagination.ts';
 import type { App } from '../../core/http/server.ts';
 import { sendWorkbook } from '../../core/http/excel-export.ts';
 import { listPermissions } from './identity.permissions.ts';
-import { requireGrant, requireSignedIn } from './identity.policy.ts';
+import { requirePermission, requireSignedIn } from './identity.policy.ts';
 import { changeRole, createRole, listRoles } from './roles.service.ts';
 import { assignmentInputSchema, createRoleSchema, createUserSchema, roleViewSchema, updateRoleSchema, updateUserSchema, userFilterSchema, userViewSchema } from './users.schema.ts';
 import { changeOwnProfile, changeUser, createUser, getOwnUser, listUsers, resetUserPassword, setUserRoles, unlockUser } from './users.service.ts';
@@ -61,7 +61,7 @@ export function registerUserRoutes(app: App, deps: { db: Db }): void {
   app.get('/api/permissions', {
     schema: { tags: ['identity'], summary: '权限目录 Permission catalogue', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), group: z.string(), adminRole: z.enum(['system', 'security', 'audit']).nullable() })) }) } },
   }, async (request) => {
-    requireGrant(request.actor, 'identity.roles.manage');
+    requirePermission(request.actor, 'identity.roles.manage');
     return { items: [...listPermissions()] };
   });
 

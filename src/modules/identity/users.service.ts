@@ -11,7 +11,7 @@ import { maskPhone } from '../../core/ids/index.ts';
 import { assertAcceptablePassword } from './auth.service.ts';
 import { hasPermission } from '../../core/auth/actor.ts';
 import type { UserRow } from './identity.tables.ts';
-import { requireGrant } from './identity.policy.ts';
+import { requirePermission } from './identity.policy.ts';
 import { findRolesByIds } from './roles.repository.ts';
 import { getSecurityPolicy } from './security-policy.ts';
 import { revokeUserSessions } from './sessions.repository.ts';
@@ -80,7 +80,7 @@ async function viewOf(db: DbExecutor, id: string): Promise<UserView> {
 
 /** Creates a staff account with an initial password the user must change at first sign-in. */
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput, now = new Date()): Promise<UserView> {
-  requireGrant(actor, 'identity.users.manage');
+  requirePermission(actor, 'identity.users.manage');
   if (!(await findUnitById(db, input.unitId))) throw new AppError('UNIT_NOT_FOUND');
   if (await findUserByUsername(db, input.username)) throw new AppError('USERNAME_TAKEN');
   const policy = await getSecurityPolicy(db);
@@ -114,7 +114,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, n
 
 /** Edits a staff account; disabling it ends its sessions. */
 export async function changeUser(db: Db, actor: Actor, id: string, input: UpdateUserInput, now = new Date()): Promise<UserView> {
-  requireGrant(actor, 'identity.users.manage');
+  requirePermission(actor, 'identity.users.manage');
   const { user } = await loadEditableUser(db, id);
   if (id === actor.userId && input.status === 'disabled') throw new AppError('FORBIDDEN');
   if (input.unitId && !(await findUnitById(db, input.unitId))) throw new AppError('UNIT_NOT_FOUND');
@@ -138,7 +138,7 @@ export async function changeUser(db: Db, actor: Actor, id: string, input: Update
 
 /** Replaces a staff account's business roles and their data scopes. */
 export async function setUserRoles(db: Db, actor: Actor, id: string, roles: AssignmentInput[], now = new Date()): Promise<UserView> {
-  requireGrant(actor, 'identity.users.manage');
+  requirePermission(actor, 'identity.users.manage');
   const { assignments: before } = await loadEditableUser(db, id);
   const assignments = await validateAssignments(db, roles);
   await db.transaction().execute(async (tx) => {
@@ -150,7 +150,7 @@ export async function setUserRoles(db: Db, actor: Actor, id: string, roles: Assi
 
 /** Sets a new initial password (to be changed at next sign-in) and ends the user's sessions. */
 export async function resetUserPassword(db: Db, actor: Actor, id: string, initialPassword: string, now = new Date()): Promise<UserView> {
-  requireGrant(actor, 'identity.users.manage');
+  requirePermission(actor, 'identity.users.manage');
   const { user } = await loadEditableUser(db, id);
   await assertAcceptablePassword({ db, now: () => now }, await getSecurityPolicy(db), user, initialPassword);
   const passwordHash = await hashPassword(initialPassword);
@@ -164,7 +164,7 @@ export async function resetUserPassword(db: Db, actor: Actor, id: string, initia
 
 /** Lifts a lockout (security admin). */
 export async function unlockUser(db: Db, actor: Actor, id: string, now = new Date()): Promise<UserView> {
-  requireGrant(actor, 'security.users.unlock');
+  requirePermission(actor, 'security.users.unlock');
   const user = await findUserById(db, id);
   if (!user) throw new AppError('USER_NOT_FOUND');
   await db.transaction().execute(async (tx) => {

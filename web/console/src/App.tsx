@@ -1,5 +1,5 @@
 // Providers (language, antd theme/locale) and the session gate: loading → sign-in → console.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -35,6 +35,8 @@ function Gate() {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [state, setState] = useState<GateState>({ status: 'loading' });
+  const statusRef = useRef(state.status);
+  statusRef.current = state.status;
 
   const load = useCallback(async () => {
     try {
@@ -54,10 +56,8 @@ function Gate() {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       setCsrfToken(null);
-      setState((previous) => {
-        if (previous.status === 'ready') message.warning(t('session.expired'));
-        return { status: 'signed-out', expired: true };
-      });
+      if (statusRef.current === 'ready') message.warning(t('session.expired'));
+      setState({ status: 'signed-out', expired: true });
     });
     return () => setUnauthenticatedHandler(null);
   }, [message, t]);
