@@ -48,7 +48,12 @@ function trimDotsAndSpaces(text: string): string {
 function cleanOnce(name: string): string {
   const normalized = String(name ?? '').toWellFormed().normalize('NFC');
   const lastSegment = normalized.split(/[/\\]/).pop() ?? '';
-  const cleaned = trimDotsAndSpaces(lastSegment.replace(/[\t\n\v\f\r\u2028\u2029]/g, ' ').replace(INVISIBLE, '').replace(RESERVED, '_').replace(/\s+/gu, ' '));
+  const visible = lastSegment
+    .replace(/[\t\n\v\f\r\u2028\u2029]/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(RESERVED, '_')
+    .replace(/\s+/gu, ' ');
+  const cleaned = trimDotsAndSpaces(visible);
   let { stem, extension } = splitExtension(cleaned);
   const firstPart = stem.split('.')[0] ?? '';
   if (WINDOWS_DEVICE.test(firstPart)) stem = `_${stem}`;

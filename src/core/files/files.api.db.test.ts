@@ -180,3 +180,13 @@ test(`upload refusals: anonymous, no file, not multipart, bad fields, someone el
   // Explicit defaults work, and an empty field counts as absent.
   assert.equal((await upload('alice', samplePdf(), 'a.pdf', { ownerType: 'upload', ownerId: '' })).status, 201);
 });
+
+test(`the routes appear in the generated OpenAPI document (${testDialect()})`, async (t) => {
+  const { get } = await startServer(t);
+  const response = await get(undefined, '/api/docs/json');
+  assert.equal(response.status, 200);
+  const document = (await response.json()) as { paths: Record<string, Record<string, unknown>> };
+  assert.ok(document.paths['/api/files']?.['post']);
+  assert.ok(document.paths['/api/files/{id}']?.['get']);
+  assert.ok(document.paths['/api/files/{id}/content']?.['get']);
+});

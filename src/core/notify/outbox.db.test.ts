@@ -175,6 +175,8 @@ test(`two dispatchers on two handles never deliver one message twice (${testDial
       );
     } finally {
       await Promise.all(handles.map((handle) => handle.close()));
+      // pg's Pool.end() resolves before its connections have closed; let them close before the database is dropped.
+      if (testDialect() === 'postgres') await sleep(100);
     }
     assert.equal(deliveries.size, 50);
     for (const [to, nodes] of deliveries) assert.equal(nodes.length, 1, `${to} delivered by ${nodes.join(', ')}`);

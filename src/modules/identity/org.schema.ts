@@ -25,7 +25,13 @@ export const createUnitSchema = z.object({
   sortOrder: z.number().int().min(0).max(9999).optional(),
 });
 
-export const updateUnitSchema = createUnitSchema.omit({ parentId: true, kind: true }).partial();
+export const updateUnitSchema = z.object({
+  name: createUnitSchema.shape.name.optional(),
+  nameEn: z.string().trim().max(120).nullable().optional(),
+  code: createUnitSchema.shape.code.unwrap().nullable().optional(),
+  creditCode: creditCodeSchema.nullable().optional(),
+  sortOrder: createUnitSchema.shape.sortOrder,
+});
 
 export type UnitView = z.infer<typeof unitViewSchema>;
 export type CreateUnitInput = z.infer<typeof createUnitSchema>;

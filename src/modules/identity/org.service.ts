@@ -63,14 +63,15 @@ export async function changeUnit(db: Db, actor: Actor, id: string, input: Update
   requirePermission(actor, 'identity.org.manage');
   const before = await findUnitById(db, id);
   if (!before) throw new AppError('UNIT_NOT_FOUND');
-  if (input.creditCode === undefined && UNITS_NEEDING_CREDIT_CODE.has(before.kind) && !before.credit_code) throw new AppError('CREDIT_CODE_REQUIRED');
-  await assertCreditCodeFree(db, input.creditCode, id);
+  const creditCode = input.creditCode === undefined ? before.credit_code : input.creditCode;
+  if (UNITS_NEEDING_CREDIT_CODE.has(before.kind) && !creditCode) throw new AppError('CREDIT_CODE_REQUIRED');
+  await assertCreditCodeFree(db, creditCode ?? undefined, id);
   const after: UnitRow = {
     ...before,
     name: input.name ?? before.name,
-    name_en: input.nameEn ?? before.name_en,
-    code: input.code ?? before.code,
-    credit_code: input.creditCode ?? before.credit_code,
+    name_en: input.nameEn === undefined ? before.name_en : input.nameEn,
+    code: input.code === undefined ? before.code : input.code,
+    credit_code: creditCode,
     sort_order: input.sortOrder ?? before.sort_order,
     updated_at: toTimestamp(now),
   };

@@ -1,6 +1,6 @@
 // Use cases on roles. Built-in roles are read-only; custom roles hold business permissions only, so the three
 // admin duties stay separated.
-import type { Actor } from '../../core/auth/actor.ts';
+import { hasPermission, type Actor } from '../../core/auth/actor.ts';
 import { recordAudit } from '../../core/audit/audit.service.ts';
 import type { Db } from '../../core/db/database.ts';
 import { fromFlag, newId, toTimestamp } from '../../core/db/values.ts';
@@ -25,9 +25,9 @@ function assertBusinessPermissions(permissions: string[]): string[] {
   return unique.sort();
 }
 
-/** Every role (system admin). */
+/** Every role: for whoever manages roles or assigns them to users. */
 export async function listRoles(db: Db, actor: Actor): Promise<RoleView[]> {
-  requirePermission(actor, 'identity.roles.manage');
+  requirePermission(actor, hasPermission(actor, 'identity.users.manage') ? 'identity.users.manage' : 'identity.roles.manage');
   return (await findAllRoles(db)).map(presentRole);
 }
 
