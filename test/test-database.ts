@@ -45,6 +45,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop = async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // pool.end() resolves before its connections have gone; wait for them so the drop terminates nobody.
+      for (let waited = 0; waited < 5000; waited += 50) {
+        const { rows } = await client.query('select count(*)::int as open from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].open === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     };

@@ -139,3 +139,30 @@ test(`${on}: sign-in attempts are rate-limited per client`, async () => {
     await limited.close();
   }
 });
+
+test(`${on}: a password older than the rotation period must be changed at sign-in`, async () => {
+  const client = await app.signIn('liu.qiang');
+  assert.equal((await client.get('/api/me')).status, 200);
+  app.clock.advance(91 * 86_400_000);
+  const later = app.client();
+  const response = await later.post('/api/auth/sign-in', { username: 'liu.qiang', password: DEMO_PASSWORD });
+  assert.equal(response.body.stage, 'change_password');
+  assert.equal((await later.get('/api/me')).status, 401, 'nothing is reachable until the password is changed');
+  const changed = await later.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: strongPassword() });
+  assert.equal(changed.body.stage, 'done');
+  const reuse = await later.post('/api/auth/password', { currentPassword: 'irrelevant', newPassword: DEMO_PASSWORD });
+  assert.equal(reuse.body.error.code, 'PASSWORD_CURRENT_WRONG');
+});
+
+test(`${on}: responses carry the security headers`, async () => {
+  const client = app.client();
+  for (const url of ['/', '/api/auth/session', '/console/']) {
+    const response = await client.get(url);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    assert.match(policy, /default-src 'self'/, url);
+    assert.match(policy, /frame-ancestors 'none'/, url);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff', url);
+    assert.ok(response.headers.get('x-frame-options'), url);
+    assert.ok(response.headers.get('referrer-policy'), url);
+  }
+});

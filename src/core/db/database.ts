@@ -30,6 +30,11 @@ pg.types.setTypeParser(1700, (value) => Number(value));
 export function openDatabase(options: { databaseUrl?: string | undefined; sqlitePath: string; poolSize?: number }): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server closes (restart, failover, admin termination) is dropped from the pool and
+    // replaced on next use; without a listener, pg would throw it as an unhandled 'error' event and end the process.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`, { code: 'ZT_PG_IDLE_ERROR' });
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlitePath: undefined, close: () => db.destroy() };
   }

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Actor } from '../auth/actor.ts';
 import { coreMigrations } from '../db/migrations/index.ts';
 import { createHttpServer } from '../http/server.ts';
@@ -55,7 +57,7 @@ async function startServer(t: TestContext) {
       .readdirSync(root, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => entry.name);
-  return { address, upload, get, headers, storedFiles };
+  return { address, upload, get, headers, storedFiles, db: handle.db };
 }
 
 async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {
@@ -189,4 +191,23 @@ test(`the routes appear in the generated OpenAPI document (${testDialect()})`, a
   assert.ok(document.paths['/api/files']?.['post']);
   assert.ok(document.paths['/api/files/{id}']?.['get']);
   assert.ok(document.paths['/api/files/{id}/content']?.['get']);
+});
+
+test(`a client that disconnects mid-upload leaves no temp file and no record (${testDialect()})`, async (t) => {
+  const { address, headers, storedFiles, db } = await startServer(t);
+  const boundary = 'zt-boundary-7f3a';
+  const request = http.request(`${address}/api/files`, {
+    method: 'POST',
+    headers: { ...headers('alice'), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(MAX) },
+  });
+  request.on('error', () => undefined);
+  request.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  request.write(Buffer.concat([samplePdf(), Buffer.alloc(20_000, 0x20)]));
+  // Let the server receive the head and start writing the temp file, then cut the connection.
+  for (let waited = 0; waited < 2000 && storedFiles().length === 0; waited += 20) await delay(20);
+  assert.equal(storedFiles().length, 1, 'the upload was being written to a temp file');
+  request.destroy();
+  for (let waited = 0; waited < 2000 && storedFiles().length > 0; waited += 20) await delay(20);
+  assert.deepEqual(storedFiles(), []);
+  assert.equal((await db.selectFrom('files').select('id').execute()).length, 0);
 });

@@ -21,19 +21,13 @@ function manualClock(start = Date.now()) {
   };
 }
 
-// pg's Pool.end() resolves before its connections have closed; give them a moment before the harness drops the
-// database with (force), or a connection still closing is told it was terminated and reports it as an error.
-async function closeHandles(handles: DatabaseHandle[]): Promise<void> {
-  await Promise.all(handles.map((handle) => handle.close()));
-  if (testDialect() === 'postgres') await sleep(100);
-}
-
 async function withDatabase(work: (handle: Awaited<ReturnType<typeof createMigratedDatabase>>) => Promise<void>): Promise<void> {
   const handle = await createMigratedDatabase([coreMigrations]);
   try {
     await work(handle);
   } finally {
-    await handle.close();
+    await handle.db.destroy();
+    await handle.testDatabase.destroy();
   }
 }
 
@@ -145,7 +139,7 @@ test(`three workers on three handles share 60 jobs and run none twice (${testDia
         }),
       );
     } finally {
-      await closeHandles(handles);
+      await Promise.all(handles.map((handle) => handle.close()));
     }
     assert.equal(runs.size, 60);
     for (const [caseId, workerIds] of runs) assert.equal(workerIds.length, 1, `${caseId} ran ${workerIds.length} times`);
@@ -213,7 +207,7 @@ test(`a periodic job runs exactly once per period with two schedulers on two han
       assert.equal(schedule?.next_run_at, '2026-03-02T00:10:00.000Z');
       assert.ok(schedule?.last_run_by?.startsWith('node-'));
     } finally {
-      await closeHandles(handles);
+      await Promise.all(handles.map((handle) => handle.close()));
     }
   }));
 
@@ -248,6 +242,6 @@ test(`a slow periodic run is not overlapped by the next period on another node (
       assert.equal((await second!.runOnce()).periodic['test.slow'], 'ran');
       assert.equal(runs, 2);
     } finally {
-      await closeHandles(handles);
+      await Promise.all(handles.map((handle) => handle.close()));
     }
   }));

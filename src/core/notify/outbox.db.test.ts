@@ -36,7 +36,8 @@ async function withDatabase(work: (handle: Awaited<ReturnType<typeof createMigra
   try {
     await work(handle);
   } finally {
-    await handle.close();
+    await handle.db.destroy();
+    await handle.testDatabase.destroy();
   }
 }
 
@@ -175,8 +176,6 @@ test(`two dispatchers on two handles never deliver one message twice (${testDial
       );
     } finally {
       await Promise.all(handles.map((handle) => handle.close()));
-      // pg's Pool.end() resolves before its connections have closed; let them close before the database is dropped.
-      if (testDialect() === 'postgres') await sleep(100);
     }
     assert.equal(deliveries.size, 50);
     for (const [to, nodes] of deliveries) assert.equal(nodes.length, 1, `${to} delivered by ${nodes.join(', ')}`);
