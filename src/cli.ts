@@ -51,7 +51,7 @@ async function run(argv: string[]): Promise<number> {
     case 'seed-demo':
       return withDatabase(config, async (database) => {
         await prepareDatabase(database, { seedDemo: false });
-        const seeded = await seedDemoCounty(database.db, systemActor('cli'));
+        const seeded = await seedDemoCounty(database.db, systemActor('命令行工具'));
         console.log(seeded ? '已载入示范县 Demo county loaded' : '数据库中已有单位，未载入 The database already has units; nothing loaded');
         return 0;
       });
@@ -64,7 +64,7 @@ async function run(argv: string[]): Promise<number> {
         const unit = await findUnitByReference(database.db, values.unit!);
         if (!unit) throw new Error(`Unit not found: ${values.unit}`);
         const password = generatePassword();
-        await createAdminAccount(database.db, systemActor('cli'), { username: values.username!, displayName: values.name!, adminRole: role, unitId: unit.id, password });
+        await createAdminAccount(database.db, systemActor('命令行工具'), { username: values.username!, displayName: values.name!, adminRole: role, unitId: unit.id, password });
         console.log(`已创建 Created ${values.username} (${role}). 初始密码 Initial password: ${password}\n首次登录须绑定动态口令并修改密码。TOTP enrolment and a new password are required at first sign-in.`);
         return 0;
       });

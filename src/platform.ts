@@ -49,7 +49,7 @@ export const allMigrations = [coreMigrations, identityMigrations];
 export async function prepareDatabase(database: DatabaseHandle, options: { seedDemo: boolean }): Promise<{ seededDemo: boolean }> {
   await migrateToLatest(database.db, allMigrations);
   await database.db.transaction().execute((tx) => ensureBuiltinRoles(tx));
-  const seededDemo = options.seedDemo ? await seedDemoCounty(database.db, systemActor('seed')) : false;
+  const seededDemo = options.seedDemo ? await seedDemoCounty(database.db, systemActor('系统初始化')) : false;
   return { seededDemo };
 }
 

@@ -71,11 +71,11 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
   assert.fail(`${label}: ${violations.length} axe-core violation(s) (${violations.map((v) => v.id).join(', ')})\n${report}`);
 }
 
-/** Saves a full-page screenshot as <E2E_SCREENSHOT_DIR>/<name>.png when that variable is set. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot (full page unless told otherwise) as <E2E_SCREENSHOT_DIR>/<name>-<database>.png when that variable is set. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   const dir = process.env['E2E_SCREENSHOT_DIR'];
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   const dialect = process.env['ZT_TEST_DB'] === 'postgres' ? 'postgres' : 'sqlite';
-  await page.screenshot({ path: path.join(dir, `${name}-${dialect}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}-${dialect}.png`), fullPage });
 }

@@ -147,7 +147,7 @@ test(`${on}: the system admin creates a user in a department with the keyboard o
   // Let the last dropdown finish its closing animation: while it fades out its listbox is still visible but no
   // longer controlled by an expanded combobox, which axe (rightly, for that instant) reports as unnamed.
   await page.locator('.ant-select-dropdown').filter({ visible: true }).first().waitFor({ state: 'hidden' });
-  await screenshot(page, 'console-users-drawer');
+  await screenshot(page, 'console-users-drawer', { fullPage: false }); // the drawer is fixed to the viewport
   await checkA11y(page, 'users page with the create drawer open');
 
   // Back to the 保存 button in the drawer's header and press it.

@@ -28,7 +28,7 @@ export async function findUsers(db: DbExecutor, scope: DataScope, filter: UserFi
     query = query.where((eb) => eb.or([eb('users.username', 'like', pattern), eb('users.display_name', 'like', pattern)]));
   }
   const [items, count] = await Promise.all([
-    query.selectAll('users').select('units.name as unit_name').orderBy('users.created_at', 'desc').orderBy('users.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query.selectAll('users').select('units.name as unit_name').orderBy('users.created_at', 'desc').orderBy('users.username').limit(pageSize).offset((page - 1) * pageSize).execute(),
     query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: toCount(count.total) };

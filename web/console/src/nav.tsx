@@ -28,52 +28,52 @@ export interface Section {
 const everyone = () => true;
 
 export const SECTIONS: Section[] = [
-  { path: '/', label: 'nav.home', description: 'home.title', icon: <HomeOutlined />, allowed: everyone },
+  { path: '/', label: 'nav.home', description: 'home.title', icon: <HomeOutlined aria-hidden="true" />, allowed: everyone },
   {
     path: '/org',
     label: 'nav.org',
     description: 'nav.org.desc',
-    icon: <ApartmentOutlined />,
+    icon: <ApartmentOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'identity.org.read', 'identity.org.manage'),
   },
   {
     path: '/users',
     label: 'nav.users',
     description: 'nav.users.desc',
-    icon: <TeamOutlined />,
+    icon: <TeamOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'identity.users.manage', 'security.users.unlock'),
   },
   {
     path: '/roles',
     label: 'nav.roles',
     description: 'nav.roles.desc',
-    icon: <KeyOutlined />,
+    icon: <KeyOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'identity.roles.manage'),
   },
   {
     path: '/security',
     label: 'nav.security',
     description: 'nav.security.desc',
-    icon: <SafetyCertificateOutlined />,
+    icon: <SafetyCertificateOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'security.policy.manage'),
   },
   {
     path: '/audit',
     label: 'nav.audit',
     description: 'nav.audit.desc',
-    icon: <AuditOutlined />,
+    icon: <AuditOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'audit.read'),
   },
-  { path: '/calendar', label: 'nav.calendar', description: 'nav.calendar.desc', icon: <CalendarOutlined />, allowed: everyone },
+  { path: '/calendar', label: 'nav.calendar', description: 'nav.calendar.desc', icon: <CalendarOutlined aria-hidden="true" />, allowed: everyone },
   {
     path: '/outbox',
     label: 'nav.outbox',
     description: 'nav.outbox.desc',
-    icon: <SendOutlined />,
+    icon: <SendOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'notify.outbox.read'),
   },
-  { path: '/messages', label: 'nav.messages', description: 'nav.messages.desc', icon: <MailOutlined />, allowed: everyone },
-  { path: '/profile', label: 'nav.profile', description: 'nav.profile.desc', icon: <UserOutlined />, allowed: everyone },
+  { path: '/messages', label: 'nav.messages', description: 'nav.messages.desc', icon: <MailOutlined aria-hidden="true" />, allowed: everyone },
+  { path: '/profile', label: 'nav.profile', description: 'nav.profile.desc', icon: <UserOutlined aria-hidden="true" />, allowed: everyone },
 ];
 
 export function findSection(path: string): Section | undefined {

@@ -121,7 +121,7 @@ export default function ConsoleLayout() {
               <Button
                 type="text"
                 className="zt-header-button"
-                icon={<BellOutlined style={{ fontSize: 18 }} />}
+                icon={<BellOutlined aria-hidden="true" style={{ fontSize: 18 }} />}
                 aria-label={unreadLabel}
                 href={href('/messages')}
               />
@@ -136,7 +136,7 @@ export default function ConsoleLayout() {
               { value: 'en', label: <span lang="en">English</span> },
             ]}
           />
-          <Button type="text" className="zt-header-button" icon={<LogoutOutlined />} onClick={() => void signOut()}>
+          <Button type="text" className="zt-header-button" icon={<LogoutOutlined aria-hidden="true" />} onClick={() => void signOut()}>
             {t('header.signOut')}
           </Button>
         </ConfigProvider>

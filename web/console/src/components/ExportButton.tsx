@@ -12,7 +12,7 @@ export default function ExportButton({ path, query, baseName }: { path: string; 
   const [busy, setBusy] = useState(false);
   return (
     <Button
-      icon={<DownloadOutlined />}
+      icon={<DownloadOutlined aria-hidden="true" />}
       loading={busy}
       onClick={async () => {
         setBusy(true);

@@ -171,12 +171,12 @@ export default function UserDrawer({ target, onClose, onSaved }: { target: UserD
                   </Col>
                   <Col flex="none">
                     <Form.Item>
-                      <Button icon={<DeleteOutlined />} aria-label={t('users.removeRoleN', { n: index + 1 })} onClick={() => remove(field.name)} danger />
+                      <Button icon={<DeleteOutlined aria-hidden="true" />} aria-label={t('users.removeRoleN', { n: index + 1 })} onClick={() => remove(field.name)} danger />
                     </Form.Item>
                   </Col>
                 </Row>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ scope: 'unit' })} block>
+              <Button type="dashed" icon={<PlusOutlined aria-hidden="true" />} onClick={() => add({ scope: 'unit' })} block>
                 {t('users.addRole')}
               </Button>
             </>

@@ -276,6 +276,9 @@ export const en: Record<MessageKey, string> = {
   'audit.verifyOk': 'The audit chain is intact: {n} records checked.',
   'audit.verifyBroken': 'The audit chain is broken: first broken record is seq. {seq} ({n} records checked).',
   'audit.verifyReason': 'Reason: {reason}',
+  'audit.reason.edited': 'the record was altered (hash mismatch)',
+  'audit.reason.missing_before': 'records before it are missing (deleted)',
+  'audit.reason.inserted_or_reordered': 'a record was inserted or reordered (link mismatch)',
 
   'calendar.description': 'Public holidays, make-up working days and manual adjustments. Time limits count working days.',
   'calendar.year': 'Year',

@@ -274,6 +274,9 @@ export const zh = {
   'audit.verifyOk': '审计链完整：已校验 {n} 条记录。',
   'audit.verifyBroken': '审计链不完整：第一条断裂记录序号 {seq}（已校验 {n} 条）。',
   'audit.verifyReason': '原因：{reason}',
+  'audit.reason.edited': '记录内容被篡改（哈希值不符）',
+  'audit.reason.missing_before': '此前的记录缺失（可能被删除）',
+  'audit.reason.inserted_or_reordered': '记录被插入或顺序被打乱（链接不符）',
 
   'calendar.description': '法定节假日、调休与人工调整。办理时限按工作日计算。',
   'calendar.year': '年份',

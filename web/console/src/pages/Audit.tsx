@@ -1,4 +1,5 @@
 // 审计日志: GET /api/audit (filters), export, and POST /api/audit/verify for the hash chain.
+import type { MessageKey } from '../i18n.ts';
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -87,7 +88,7 @@ export default function AuditPage() {
           <>
             <ExportButton path="/api/audit" query={list.filters} baseName="audit-log" />
             {canVerify ? (
-              <Button type="primary" icon={<SafetyOutlined />} loading={verifying} onClick={() => void verify()}>
+              <Button type="primary" icon={<SafetyOutlined aria-hidden="true" />} loading={verifying} onClick={() => void verify()}>
                 {t('audit.verify')}
               </Button>
             ) : null}
@@ -105,7 +106,7 @@ export default function AuditPage() {
               closable={{ onClose: () => setVerdict(null) }}
               style={{ marginBottom: 16 }}
               title={t('audit.verifyBroken', { seq: verdict.firstBroken?.seq ?? '?', n: verdict.checked })}
-              description={verdict.firstBroken ? t('audit.verifyReason', { reason: verdict.firstBroken.reason }) : undefined}
+              description={verdict.firstBroken ? t('audit.verifyReason', { reason: t(`audit.reason.${verdict.firstBroken.reason}` as MessageKey) }) : undefined}
             />
           )
         ) : null}
@@ -148,7 +149,7 @@ export default function AuditPage() {
             <Col xs={24} lg={4}>
               <Form.Item>
                 <Space>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                  <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden="true" />}>
                     {t('common.search')}
                   </Button>
                   <Button

@@ -77,7 +77,7 @@ export default function MessagesPage() {
                   {item.readAt ? <StatusTag tone="neutral">{t('messages.read')}</StatusTag> : <StatusTag tone="info">{t('messages.unread')}</StatusTag>}
                   <span style={{ color: '#4b5563', fontSize: 13 }}>{formatDateTime(item.createdAt)}</span>
                   {!item.readAt ? (
-                    <Button size="small" icon={<CheckOutlined />} loading={busyId === item.id} onClick={() => void markRead(item)}>
+                    <Button size="small" icon={<CheckOutlined aria-hidden="true" />} loading={busyId === item.id} onClick={() => void markRead(item)}>
                       {t('messages.markRead')}
                     </Button>
                   ) : null}

@@ -57,7 +57,7 @@ export default function OrgPage() {
         title={t('nav.org')}
         description={t('org.description')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={units.reload}>
+          <Button icon={<ReloadOutlined aria-hidden="true" />} onClick={units.reload}>
             {t('common.refresh')}
           </Button>
         }
@@ -95,10 +95,10 @@ export default function OrgPage() {
             extra={
               canManage && selected ? (
                 <div style={{ display: 'flex', gap: 8 }}>
-                  <Button icon={<PlusOutlined />} type="primary" onClick={() => setTarget({ mode: 'create', parent: selected })}>
+                  <Button icon={<PlusOutlined aria-hidden="true" />} type="primary" onClick={() => setTarget({ mode: 'create', parent: selected })}>
                     {t('org.addChild')}
                   </Button>
-                  <Button icon={<EditOutlined />} onClick={() => setTarget({ mode: 'edit', unit: selected })}>
+                  <Button icon={<EditOutlined aria-hidden="true" />} onClick={() => setTarget({ mode: 'edit', unit: selected })}>
                     {t('common.edit')}
                   </Button>
                 </div>

@@ -84,7 +84,7 @@ export default function OutboxPage() {
             fixed: 'right' as const,
             render: (_: unknown, r: OutboxRow) =>
               r.status === 'failed' || r.status === 'dead' ? (
-                <Button type="link" size="small" icon={<RedoOutlined />} loading={busyId === r.id} onClick={() => void retry(r)}>
+                <Button type="link" size="small" icon={<RedoOutlined aria-hidden="true" />} loading={busyId === r.id} onClick={() => void retry(r)}>
                   {t('outbox.retry')}
                 </Button>
               ) : null,
@@ -99,7 +99,7 @@ export default function OutboxPage() {
         title={t('nav.outbox')}
         description={t('outbox.description')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={list.reload}>
+          <Button icon={<ReloadOutlined aria-hidden="true" />} onClick={list.reload}>
             {t('common.refresh')}
           </Button>
         }

@@ -123,7 +123,7 @@ export default function ProfilePage() {
             ) : (
               <>
                 <p style={{ marginTop: 0 }}>{t('profile.totpOff')}</p>
-                <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setEnrolling(true)}>
+                <Button type="primary" icon={<SafetyCertificateOutlined aria-hidden="true" />} onClick={() => setEnrolling(true)}>
                   {t('profile.enrolTotp')}
                 </Button>
               </>

@@ -84,7 +84,7 @@ export default function RolesPage() {
       key: 'actions',
       width: 110,
       render: (_: unknown, r) => (
-        <Button type="link" size="small" icon={r.builtin ? <EyeOutlined /> : <EditOutlined />} onClick={() => setTarget({ mode: 'edit', role: r })}>
+        <Button type="link" size="small" icon={r.builtin ? <EyeOutlined aria-hidden="true" /> : <EditOutlined aria-hidden="true" />} onClick={() => setTarget({ mode: 'edit', role: r })}>
           {r.builtin ? t('common.view') : t('common.edit')}
         </Button>
       ),
@@ -97,7 +97,7 @@ export default function RolesPage() {
         title={t('nav.roles')}
         description={t('roles.description')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })}>
+          <Button type="primary" icon={<PlusOutlined aria-hidden="true" />} onClick={() => setTarget({ mode: 'create' })}>
             {t('roles.create')}
           </Button>
         }

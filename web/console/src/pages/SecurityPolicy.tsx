@@ -100,7 +100,7 @@ export default function SecurityPolicyPage() {
             </Card>
           ))}
           <Space>
-            <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={busy}>
+            <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden="true" />} loading={busy}>
               {t('common.save')}
             </Button>
             <Button htmlType="button" onClick={() => policy.data && form.setFieldsValue(policy.data)}>

@@ -98,7 +98,7 @@ export default function UsersPage() {
       render: (_: unknown, row) => (
         <Space size={0} wrap>
           {canManage ? (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setDrawer({ mode: 'edit', user: row })}>
+            <Button type="link" size="small" icon={<EditOutlined aria-hidden="true" />} onClick={() => setDrawer({ mode: 'edit', user: row })}>
               {t('common.edit')}
             </Button>
           ) : null}
@@ -120,14 +120,14 @@ export default function UsersPage() {
                 size="small"
                 danger={row.status === 'active'}
                 loading={busyId === row.id}
-                icon={row.status === 'active' ? <StopOutlined /> : <CheckCircleOutlined />}
+                icon={row.status === 'active' ? <StopOutlined aria-hidden="true" /> : <CheckCircleOutlined aria-hidden="true" />}
               >
                 {row.status === 'active' ? t('users.disable') : t('users.enable')}
               </Button>
             </Popconfirm>
           ) : null}
           {canManage ? (
-            <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(row)}>
+            <Button type="link" size="small" icon={<KeyOutlined aria-hidden="true" />} onClick={() => setResetting(row)}>
               {t('users.resetPassword')}
             </Button>
           ) : null}
@@ -135,7 +135,7 @@ export default function UsersPage() {
             <Button
               type="link"
               size="small"
-              icon={<UnlockOutlined />}
+              icon={<UnlockOutlined aria-hidden="true" />}
               loading={busyId === row.id}
               onClick={() => act(row, () => api.post(`/api/users/${encodeURIComponent(row.id)}/unlock`), t('users.unlocked'))}
             >
@@ -156,7 +156,7 @@ export default function UsersPage() {
           <>
             <ExportButton path="/api/users" query={list.filters} baseName="users" />
             {canManage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ mode: 'create' })}>
+              <Button type="primary" icon={<PlusOutlined aria-hidden="true" />} onClick={() => setDrawer({ mode: 'create' })}>
                 {t('users.create')}
               </Button>
             ) : null}
@@ -190,7 +190,7 @@ export default function UsersPage() {
           </Form.Item>
           <Form.Item>
             <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden="true" />}>
                 {t('common.search')}
               </Button>
               <Button
