@@ -6,6 +6,7 @@ const table = new Map<string, ErrorDefinition>(
   Object.entries({
     VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请检查后重试', en: 'The request is invalid; please check it and try again' },
     BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
+    CONTROL_CHARACTER: { status: 400, zh: '提交的内容包含不允许的控制字符', en: 'The request contains a control character that is not allowed' },
     URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'The request address is too long' },
     PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
     UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },

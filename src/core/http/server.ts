@@ -50,6 +50,16 @@ declare module 'fastify' {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** True when a parsed request part holds a NUL character in any string, key or value. */
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000') || containsNul(inner, depth + 1)) return true;
+  }
+  return false;
+}
+
 /** Builds the Fastify instance with the platform's plugins and hooks; modules register routes on it. */
 export async function createHttpServer(options: HttpServerOptions): Promise<App> {
   const app = Fastify({
@@ -120,6 +130,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== resolved.csrfToken) throw new AppError('CSRF_INVALID');
     }
+  });
+
+  // PostgreSQL cannot store NUL in text and no legitimate input has one: refuse it before it reaches a query.
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.params) || containsNul(request.query) || containsNul(request.body)) throw new AppError('CONTROL_CHARACTER');
   });
 
   const DENIALS = new Set(['FORBIDDEN', 'CSRF_INVALID']);
