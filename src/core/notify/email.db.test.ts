@@ -1,9 +1,10 @@
-// E-mail over real SMTP: an smtp-server on 127.0.0.1 receives what the outbox sends through nodemailer; the
+// E-mail over real SMTP: an SMTP server process on 127.0.0.1 receives what the outbox sends through nodemailer; the
 // Chinese subject and body arrive intact. With the server stopped, delivery fails and is scheduled for retry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { coreMigrations } from '../db/migrations/index.ts';
 import { silentLogger } from '../jobs/index.ts';
 import { createMigratedDatabase, testDialect } from '../../../test/test-database.ts';
@@ -16,25 +17,26 @@ interface ReceivedMail {
   raw: string;
 }
 
+// The SMTP server runs as its own process (test/smtp-sink.ts), as a mail server would.
 async function startSmtpServer(): Promise<{ port: number; received: ReceivedMail[]; stop(): Promise<void> }> {
   const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined;
-        received.push({ from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../../../test/smtp-sink.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`smtp-sink exited with ${code}`)));
+    lines.on('line', (line) => {
+      const message = JSON.parse(line) as { port?: number } & ReceivedMail;
+      if (message.port) resolve(message.port);
+      else received.push(message);
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { port, received, stop };
 }
 
 // Just enough MIME to read what nodemailer wrote: unfolded headers, RFC 2047 words, base64 and quoted-printable.
@@ -89,6 +91,8 @@ test(`mail goes out over SMTP with its Chinese subject and body, and a dead serv
       enqueueEmail(tx, { to: 'zhangsan@example.cn', subject, text, html: '<p>您的申请已受理</p>', topic: 'case.acceptedNotice' }),
     );
     assert.deepEqual(await dispatcher.runOnce(), { reclaimed: 0, claimed: 1, sent: 1, retried: 0, dead: 0, lost: 0, released: 0 });
+    // The server process reports what it received through a pipe: give the line a moment to arrive.
+    for (let waited = 0; smtp.received.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(smtp.received.length, 1);
     const mail = smtp.received[0]!;
     assert.equal(mail.from, 'noreply@zhengtong.local');
