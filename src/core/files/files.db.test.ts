@@ -14,7 +14,7 @@ import { createMigratedDatabase, testDialect } from '../../../test/test-database
 import { createLocalBlobStore } from './blob-store.ts';
 import { registerFileOwnerType } from './file-owners.ts';
 import { attachUploads, getFile, openDownload, storeUpload, type UploadInput } from './files.service.ts';
-import { closeTestDatabase, sampleExe, samplePdf, samplePng } from './test-support.ts';
+import { sampleExe, samplePdf, samplePng } from './test-support.ts';
 
 const dialect = testDialect();
 const MAX = 64 * 1024;
@@ -35,7 +35,7 @@ async function setUp(t: TestContext) {
   const handle = await createMigratedDatabase([coreMigrations]);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-files-'));
   t.after(async () => {
-    await closeTestDatabase(handle);
+    await handle.close();
     fs.rmSync(root, { recursive: true, force: true });
   });
   const store = createLocalBlobStore(root);

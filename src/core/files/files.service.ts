@@ -7,7 +7,7 @@ import { recordAudit, recordAuditAlone } from '../audit/audit.service.ts';
 import { inTransaction, type Db, type DbExecutor } from '../db/database.ts';
 import { newId, toTimestamp } from '../db/values.ts';
 import { AppError, isAppError } from '../errors/app-error.ts';
-import { BlobTooLargeError, type BlobSource, type BlobStore } from './blob-store.ts';
+import { BlobTooLargeError, type BlobSource, type BlobStore, type StoredBlob } from './blob-store.ts';
 import { ensureExtension } from './file-names.ts';
 import { fileOwnerRules, UPLOAD_OWNER_TYPE } from './file-owners.ts';
 import { detectAllowedType, type AllowedType } from './file-types.ts';
@@ -72,7 +72,7 @@ export async function storeUpload(db: Db, store: BlobStore, actor: Actor, input:
   }
 
   const detection: { type: AllowedType | null } = { type: null };
-  let blob;
+  let blob: StoredBlob;
   try {
     blob = await store.put(input.stream, input.maxBytes, {
       inspectHead: async (head) => {

@@ -1,19 +1,6 @@
-// Test support of core/files: tiny but real files built byte by byte (no binary fixture is checked in), and
-// closing a test database without racing PostgreSQL.
+// Tiny but real files for the tests of core/files, built byte by byte so no binary fixture is checked in.
 import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
-import { testDialect } from '../../../test/test-database.ts';
-
-/**
- * Closes and drops a test database. pg's Pool.end() resolves before its clients' sockets have closed; dropping the
- * database at once can make PostgreSQL kill a backend that is still closing, and the pool (no 'error' listener in
- * core/db) turns that into an uncaught exception in whichever test runs next. A short pause avoids the race.
- */
-export async function closeTestDatabase(handle: { db: { destroy(): Promise<void> }; testDatabase: { destroy(): Promise<void> } }): Promise<void> {
-  await handle.db.destroy();
-  if (testDialect() === 'postgres') await new Promise((resolve) => setTimeout(resolve, 150));
-  await handle.testDatabase.destroy();
-}
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
