@@ -2,29 +2,17 @@
 // and deleted records, permissions, and the audit records that reading the trail leaves.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { coreMigrations } from '../db/migrations/index.ts';
-import { createHttpServer, type App } from '../http/server.ts';
+import { startStubServer, stubStaff } from '../../../test/stub-http.ts';
 import { createMigratedDatabase, testDialect } from '../../../test/test-database.ts';
 import { registerAuditRoutes } from './audit.api.ts';
 import { recordAudit } from './audit.service.ts';
 
 function staff(userId: string, name: string, permissions: string[]): Actor {
-  return {
-    kind: 'staff',
-    userId,
-    name,
-    unitId: 'unit-data',
-    unitPath: '/county/data/',
-    adminRole: null,
-    grants: permissions.map((permission) => ({ permission, scope: 'all' as const })),
-    sessionId: `session-${userId}`,
-    ip: '10.0.0.9',
-    userAgent: 'Mozilla/5.0 test',
-  };
+  return stubStaff(userId, permissions, { name, unitId: 'unit-data', unitPath: '/county/data/', ip: '10.0.0.9', userAgent: 'Mozilla/5.0 test' });
 }
 
 const ACTORS: Record<string, Actor> = {
@@ -64,20 +52,7 @@ interface Harness {
 async function startHarness(): Promise<Harness> {
   const handle = await createMigratedDatabase([coreMigrations]);
   await seedRecords(handle.db);
-  const app: App = await createHttpServer({
-    logLevel: 'silent',
-    trustProxy: false,
-    maxUploadBytes: 1024 * 1024,
-    publicUrl: 'http://127.0.0.1',
-    renderNotFound: () => 'not found',
-    resolveSession: async (request) => {
-      const actor = ACTORS[String(request.headers['x-test-actor'] ?? 'none')];
-      return actor ? { actor: { ...actor, ip: request.ip }, csrfToken: 't' } : null;
-    },
-  });
-  registerAuditRoutes(app, { db: handle.db });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const { app, base } = await startStubServer({ actors: ACTORS, register: (server) => registerAuditRoutes(server, { db: handle.db }) });
   return {
     handle,
     call: (path, options = {}) => {

@@ -2,27 +2,16 @@
 // languages, overrides changing the answers (audited, permission-checked) and other nodes catching up.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import type { Actor } from '../auth/actor.ts';
 import { coreMigrations } from '../db/migrations/index.ts';
-import { createHttpServer, type App } from '../http/server.ts';
+import type { App } from '../http/server.ts';
+import { startStubServer, stubStaff } from '../../../test/stub-http.ts';
 import { createMigratedDatabase, testDialect } from '../../../test/test-database.ts';
 import { registerCalendarRoutes } from './calendar.api.ts';
 import { createCalendarService, type CalendarService } from './calendar.service.ts';
 
 function staff(userId: string, name: string, permissions: string[]): Actor {
-  return {
-    kind: 'staff',
-    userId,
-    name,
-    unitId: 'unit-office',
-    unitPath: '/county/office/',
-    adminRole: null,
-    grants: permissions.map((permission) => ({ permission, scope: 'all' as const })),
-    sessionId: `session-${userId}`,
-    ip: null,
-    userAgent: null,
-  };
+  return stubStaff(userId, permissions, { name, unitId: 'unit-office', unitPath: '/county/office/' });
 }
 
 const ACTORS: Record<string, Actor> = {
@@ -41,20 +30,7 @@ describe(`calendar API on ${testDialect()}`, () => {
   before(async () => {
     handle = await createMigratedDatabase([coreMigrations]);
     service = await createCalendarService({ db: handle.db, now: () => new Date('2026-11-15T02:00:00Z') });
-    app = await createHttpServer({
-      logLevel: 'silent',
-      trustProxy: false,
-      maxUploadBytes: 1024 * 1024,
-      publicUrl: 'http://127.0.0.1',
-      renderNotFound: () => 'not found',
-      resolveSession: async (request) => {
-        const actor = ACTORS[String(request.headers['x-test-actor'] ?? 'none')];
-        return actor ? { actor: { ...actor, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, csrfToken: 't' } : null;
-      },
-    });
-    registerCalendarRoutes(app, { calendarService: service });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ app, base } = await startStubServer({ actors: ACTORS, register: (server) => registerCalendarRoutes(server, { calendarService: service }) }));
   });
 
   after(async () => {

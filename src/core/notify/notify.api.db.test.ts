@@ -2,28 +2,14 @@
 // recipients, the audited reveal and retry, and messages that only their owner can read.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import type { Actor } from '../auth/actor.ts';
 import { findAuditRecords } from '../audit/audit.repository.ts';
 import { coreMigrations } from '../db/migrations/index.ts';
-import { createHttpServer } from '../http/server.ts';
+import { startStubServer, stubStaff } from '../../../test/stub-http.ts';
 import { createMigratedDatabase, testDialect } from '../../../test/test-database.ts';
 import { enqueueEmail, enqueueSms, publishEvent, registerNotifyRoutes, sendInAppMessage } from './index.ts';
 
-function staff(userId: string, permissions: string[]): Actor {
-  return {
-    kind: 'staff',
-    userId,
-    name: userId,
-    unitId: 'unit-1',
-    unitPath: '/county/unit-1/',
-    adminRole: null,
-    grants: permissions.map((permission) => ({ permission, scope: 'all' as const })),
-    sessionId: `session-${userId}`,
-    ip: null,
-    userAgent: null,
-  };
-}
+const staff = (userId: string, permissions: string[]): Actor => stubStaff(userId, permissions);
 
 const ACTORS: Record<string, Actor> = {
   sysadmin: { ...staff('u-sys', ['notify.outbox.read', 'notify.outbox.manage']), adminRole: 'system' },
@@ -60,20 +46,8 @@ describe(`notify API on ${testDialect()}`, () => {
       ids['own'] = await sendInAppMessage(tx, { userId: 'u-clerk', title: '新办件', body: '请处理', link: '/cases/c-1' });
       ids['other'] = await sendInAppMessage(tx, { userId: 'u-reader', title: '别人的', body: '…' });
     });
-    const app = await createHttpServer({
-      logLevel: 'silent',
-      trustProxy: false,
-      maxUploadBytes: 1024 * 1024,
-      publicUrl: 'http://127.0.0.1',
-      renderNotFound: () => 'not found',
-      resolveSession: async (request) => {
-        const actor = ACTORS[String(request.headers['x-test-actor'] ?? 'none')];
-        return actor ? { actor, csrfToken: 't' } : null;
-      },
-    });
-    registerNotifyRoutes(app, { db: handle.db, dispatcher: { kick: () => void (kicks += 1) } });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    let app;
+    ({ app, base } = await startStubServer({ actors: ACTORS, register: (server) => registerNotifyRoutes(server, { db: handle.db, dispatcher: { kick: () => void (kicks += 1) } }) }));
     close = async () => {
       await app.close();
       await handle.close();
