@@ -5,6 +5,7 @@ import { recordAudit } from '../../core/audit/audit.service.ts';
 import type { Db, DbExecutor } from '../../core/db/database.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
 import { AppError } from '../../core/errors/app-error.ts';
+import { isValidCreditCode, isValidResidentId } from '../../core/ids/index.ts';
 import { demoAdmins, demoCitizens, demoCompanies, demoStaff, demoUnits } from './demo/demo-county.ts';
 import { builtinRoles } from './identity.permissions.ts';
 import type { UnitRow, UserRow } from './identity.tables.ts';
@@ -43,6 +44,9 @@ interface NewAccount {
 }
 
 async function insertAccount(tx: DbExecutor, account: NewAccount, now: Date): Promise<string> {
+  // External accounts are identified by their national identifiers: refuse any that fail their check digits.
+  if (account.residentId && !isValidResidentId(account.residentId)) throw new AppError('INVALID_RESIDENT_ID');
+  if (account.creditCode && !isValidCreditCode(account.creditCode)) throw new AppError('INVALID_CREDIT_CODE');
   const id = newId(now.getTime());
   await insertUser(tx, {
     id,
