@@ -81,3 +81,19 @@ export async function createMigratedDatabase(sets: MigrationSet[]): Promise<Data
     },
   };
 }
+
+/** Runs `work` on a fresh database migrated with `sets`, and destroys the database afterwards. */
+export async function withMigratedDatabase(sets: MigrationSet[], work: (handle: DatabaseHandle & { testDatabase: TestDatabase }) => Promise<void>): Promise<void> {
+  const handle = await createMigratedDatabase(sets);
+  try {
+    await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A clock a test moves by hand, for code that takes `clock: () => Date`. */
+export function manualClock(start = Date.now()): { clock: () => Date; advance(milliseconds: number): void } {
+  let now = start;
+  return { clock: () => new Date(now), advance: (milliseconds) => void (now += milliseconds) };
+}

@@ -7,29 +7,11 @@ import { z } from 'zod';
 import { coreMigrations } from '../db/migrations/index.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { isAppError } from '../errors/app-error.ts';
-import { createMigratedDatabase, testDialect } from '../../../test/test-database.ts';
+import { manualClock, testDialect, withMigratedDatabase } from '../../../test/test-database.ts';
 import { claimNextDueJob, findSchedule, markJobDone } from './jobs.repository.ts';
 import { createJobWorker, defineJob, definePeriodicJob, enqueueJob, findJobById, silentLogger, type PeriodOutcome } from './index.ts';
 
-function manualClock(start = Date.now()) {
-  let now = start;
-  return {
-    clock: () => new Date(now),
-    advance(ms: number) {
-      now += ms;
-    },
-  };
-}
-
-async function withDatabase(work: (handle: Awaited<ReturnType<typeof createMigratedDatabase>>) => Promise<void>): Promise<void> {
-  const handle = await createMigratedDatabase([coreMigrations]);
-  try {
-    await work(handle);
-  } finally {
-    await handle.db.destroy();
-    await handle.testDatabase.destroy();
-  }
-}
+const withDatabase = (work: Parameters<typeof withMigratedDatabase>[1]) => withMigratedDatabase([coreMigrations], work);
 
 const caseIdSchema = z.object({ caseId: z.string().min(1) });
 

@@ -10,7 +10,7 @@ import { findAuditRecords } from '../audit/audit.repository.ts';
 import { systemActor, type Actor } from '../auth/actor.ts';
 import { isAppError } from '../errors/app-error.ts';
 import { silentLogger } from '../jobs/index.ts';
-import { createMigratedDatabase, testDialect } from '../../../test/test-database.ts';
+import { manualClock, testDialect, withMigratedDatabase } from '../../../test/test-database.ts';
 import { claimDueOutboxMessages, findOutboxMessageById, findOutboxPage, markOutboxSent } from './outbox.repository.ts';
 import {
   createOutboxDispatcher,
@@ -26,20 +26,7 @@ import {
   type EmailSender,
 } from './index.ts';
 
-function manualClock(start = Date.now()) {
-  let now = start;
-  return { clock: () => new Date(now), advance: (ms: number) => void (now += ms) };
-}
-
-async function withDatabase(work: (handle: Awaited<ReturnType<typeof createMigratedDatabase>>) => Promise<void>): Promise<void> {
-  const handle = await createMigratedDatabase([coreMigrations]);
-  try {
-    await work(handle);
-  } finally {
-    await handle.db.destroy();
-    await handle.testDatabase.destroy();
-  }
-}
+const withDatabase = (work: Parameters<typeof withMigratedDatabase>[1]) => withMigratedDatabase([coreMigrations], work);
 
 const outboxAdmin: Actor = { ...systemActor('admin'), kind: 'staff', userId: 'u-admin', grants: [{ permission: 'notify.outbox.manage', scope: 'all' }] };
 
