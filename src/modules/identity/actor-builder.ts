@@ -5,14 +5,15 @@ import type { UserRow } from './identity.tables.ts';
 import { findAssignments, findGrants } from './users.repository.ts';
 import { findUnitById } from './units.repository.ts';
 
-/** The full actor for a user whose sign-in is complete. */
-export async function buildActor(db: DbExecutor, user: UserRow, request: { sessionId: string | null; ip: string | null; userAgent: string | null }): Promise<Actor> {
-  const [grants, assignments, unit] = await Promise.all([
-    findGrants(db, user.id),
-    findAssignments(db, [user.id]),
-    user.unit_id ? findUnitById(db, user.unit_id) : Promise.resolve(undefined),
-  ]);
-  const adminRole: AdminRole | null = assignments.find((assignment) => assignment.admin_role)?.admin_role ?? null;
+/** The admin role a user holds (at most one of the three), or null. */
+export async function findAdminRole(db: DbExecutor, userId: string): Promise<AdminRole | null> {
+  const assignments = await findAssignments(db, [userId]);
+  return assignments.find((assignment) => assignment.admin_role)?.admin_role ?? null;
+}
+
+/** The full actor for a user whose sign-in is complete; `adminRole` comes from findAdminRole, read once per request. */
+export async function buildActor(db: DbExecutor, user: UserRow, adminRole: AdminRole | null, request: { sessionId: string | null; ip: string | null; userAgent: string | null }): Promise<Actor> {
+  const [grants, unit] = await Promise.all([findGrants(db, user.id), user.unit_id ? findUnitById(db, user.unit_id) : Promise.resolve(undefined)]);
   return {
     kind: user.kind,
     userId: user.id,

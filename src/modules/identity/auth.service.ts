@@ -2,7 +2,7 @@
 // enrolment, which admin roles cannot skip) → password change when required → done. Failures count towards
 // the lockout and every attempt is audited.
 import { randomBytes } from 'node:crypto';
-import { anonymousActor, type Actor } from '../../core/auth/actor.ts';
+import { anonymousActor, type Actor, type AdminRole } from '../../core/auth/actor.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../../core/auth/password.ts';
 import { hashSessionToken, newSessionToken } from '../../core/auth/session-token.ts';
 import { describeTotpEnrolment, newTotpSecret, verifyTotpCode } from '../../core/auth/totp.ts';
@@ -10,11 +10,11 @@ import { recordAudit, recordAuditAlone } from '../../core/audit/audit.service.ts
 import type { Db } from '../../core/db/database.ts';
 import { toTimestamp } from '../../core/db/values.ts';
 import { AppError } from '../../core/errors/app-error.ts';
-import { buildActor } from './actor-builder.ts';
+import { buildActor, findAdminRole } from './actor-builder.ts';
 import type { SessionRow, UserRow } from './identity.tables.ts';
 import { getSecurityPolicy, type SecurityPolicy } from './security-policy.ts';
 import { findSessionWithUser, insertSession, revokeUserSessions, updateSession } from './sessions.repository.ts';
-import { findAssignments, findRecentPasswordHashes, findUserByUsername, insertPasswordHistory, updateUser } from './users.repository.ts';
+import { findRecentPasswordHashes, findUserByUsername, insertPasswordHistory, updateUser } from './users.repository.ts';
 
 export type SignInStage = 'totp' | 'enrol_totp' | 'change_password' | 'done';
 
@@ -36,21 +36,16 @@ function attemptActor(user: UserRow | undefined, username: string, info: Request
   return { ...anonymousActor(info.ip, info.userAgent), userId: user?.id ?? null, name: user?.display_name ?? username.slice(0, 64), unitId: user?.unit_id ?? null };
 }
 
-async function isAdminUser(deps: AuthDeps, userId: string): Promise<boolean> {
-  const assignments = await findAssignments(deps.db, [userId]);
-  return assignments.some((assignment) => assignment.admin_role !== null);
-}
-
 /** True when the password is older than the rotation period. */
 export function isPasswordExpired(user: Pick<UserRow, 'password_changed_at'>, policy: SecurityPolicy, now: Date): boolean {
   return now.getTime() - Date.parse(user.password_changed_at) > policy.passwordRotationDays * 86_400_000;
 }
 
-/** The stage a session is at, from the user's state and what the session has passed. */
-export async function computeStage(deps: AuthDeps, user: UserRow, session: SessionRow, policy: SecurityPolicy): Promise<SignInStage> {
+/** The stage a session is at, from the user's state, their admin role and what the session has passed. */
+export function computeStage(user: UserRow, session: SessionRow, policy: SecurityPolicy, adminRole: AdminRole | null, now: Date): SignInStage {
   if (user.totp_enabled === 1 && session.totp_passed !== 1) return 'totp';
-  if (user.totp_enabled !== 1 && (await isAdminUser(deps, user.id))) return 'enrol_totp';
-  if (user.must_change_password === 1 || isPasswordExpired(user, policy, deps.now())) return 'change_password';
+  if (user.totp_enabled !== 1 && adminRole !== null) return 'enrol_totp';
+  if (user.must_change_password === 1 || isPasswordExpired(user, policy, now)) return 'change_password';
   return 'done';
 }
 
@@ -111,7 +106,8 @@ export async function signIn(deps: AuthDeps, info: RequestInfo, input: { usernam
     await updateUser(tx, user.id, { failed_attempts: 0, locked_until: null, last_sign_in_at: toTimestamp(now) });
     await recordAudit(tx, { ...actor, sessionId: session.id }, { action: 'auth.sign_in', subjectType: 'user', subjectId: user.id, detail: 'password accepted' }, now);
   });
-  return { token, sessionId: session.id, stage: await computeStage(deps, user, session, policy), user, csrfToken: session.csrf_token };
+  const stage = computeStage(user, session, policy, await findAdminRole(deps.db, user.id), now);
+  return { token, sessionId: session.id, stage, user, csrfToken: session.csrf_token };
 }
 
 export interface LiveSession {
@@ -119,6 +115,7 @@ export interface LiveSession {
   user: UserRow;
   stage: SignInStage;
   policy: SecurityPolicy;
+  adminRole: AdminRole | null;
 }
 
 /** The live session for a cookie token, or null when missing, revoked, idle too long or past its absolute end. */
@@ -135,13 +132,14 @@ export async function loadSession(deps: AuthDeps, token: string): Promise<LiveSe
     return null;
   }
   if (idleSince > LAST_SEEN_WRITE_INTERVAL_MS) await updateSession(deps.db, session.id, { last_seen_at: toTimestamp(now) });
-  return { session, user, stage: await computeStage(deps, user, session, policy), policy };
+  const adminRole = await findAdminRole(deps.db, user.id);
+  return { session, user, stage: computeStage(user, session, policy, adminRole, now), policy, adminRole };
 }
 
 /** The actor of a live session: full grants when sign-in is done, otherwise none (only the next stage is open). */
 export async function actorOfSession(deps: AuthDeps, live: LiveSession, info: RequestInfo): Promise<Actor> {
   if (live.stage !== 'done') return { ...anonymousActor(info.ip, info.userAgent), sessionId: live.session.id };
-  return buildActor(deps.db, live.user, { sessionId: live.session.id, ...info });
+  return buildActor(deps.db, live.user, live.adminRole, { sessionId: live.session.id, ...info });
 }
 
 function sessionActor(live: LiveSession, info: RequestInfo): Actor {
@@ -160,7 +158,7 @@ export async function submitTotp(deps: AuthDeps, live: LiveSession, info: Reques
     await recordAudit(tx, actor, { action: 'auth.totp', subjectType: 'user', subjectId: live.user.id }, deps.now());
   });
   const user = { ...live.user, totp_last_step: step };
-  return computeStage(deps, user, { ...live.session, totp_passed: 1 }, live.policy);
+  return computeStage(user, { ...live.session, totp_passed: 1 }, live.policy, live.adminRole, deps.now());
 }
 
 /** Starts (or restarts) TOTP enrolment: a fresh secret kept on the session until confirmed. */
@@ -188,7 +186,7 @@ export async function confirmTotpEnrolment(deps: AuthDeps, live: LiveSession, in
     await recordAudit(tx, actor, { action: 'auth.totp_enrol', subjectType: 'user', subjectId: live.user.id }, deps.now());
   });
   const user = { ...live.user, totp_secret: secret, totp_enabled: 1 };
-  return computeStage(deps, user, { ...live.session, totp_passed: 1 }, live.policy);
+  return computeStage(user, { ...live.session, totp_passed: 1 }, live.policy, live.adminRole, deps.now());
 }
 
 /** Checks a new password against the policy and the history; throws the matching error. */
@@ -220,7 +218,7 @@ export async function changeOwnPassword(deps: AuthDeps, live: LiveSession, info:
     await revokeUserSessions(tx, live.user.id, now, live.session.id);
     await recordAudit(tx, actor, { action: 'auth.password_change', subjectType: 'user', subjectId: live.user.id }, deps.now());
   });
-  return computeStage(deps, { ...live.user, must_change_password: 0, password_changed_at: now }, live.session, live.policy);
+  return computeStage({ ...live.user, must_change_password: 0, password_changed_at: now }, live.session, live.policy, live.adminRole, deps.now());
 }
 
 /** Ends a session. */
