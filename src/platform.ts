@@ -94,7 +94,6 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
     return { status: 'ready', database: database.dialect };
   });
 
-  let listening = false;
   return {
     config,
     database,
@@ -105,7 +104,6 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
     seededDemo,
     async listen() {
       const address = await app.listen({ host: config.host, port: config.port });
-      listening = true;
       if (config.runWorkers) {
         dispatcher.start(1000);
         worker.start(1000);
@@ -115,8 +113,7 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
     async close() {
       await dispatcher.stop();
       await worker.stop();
-      if (listening || app.server.listening) await app.close();
-      else await app.close();
+      await app.close();
       await database.close();
     },
   };
