@@ -20,6 +20,7 @@ import { createLocalBlobStore, registerFileRoutes } from './core/files/index.ts'
 import type { AppConfig } from './config.ts';
 import { createSessionResolver, ensureBuiltinRoles, identityMigrations, registerIdentityRoutes, seedDemoCounty } from './modules/identity/index.ts';
 import { registerPortal, renderPortalNotFound } from './modules/portal/index.ts';
+import { registerServicesRoutes, seedDemoServices, servicesMigrations } from './modules/services/index.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,7 +44,7 @@ export interface PlatformOptions {
 }
 
 /** Every module's migrations, in one list. */
-export const allMigrations = [coreMigrations, identityMigrations];
+export const allMigrations = [coreMigrations, identityMigrations, servicesMigrations];
 
 /** Migrates the database and makes sure built-in data exists; seeds the demo county if asked and empty. */
 export async function prepareDatabase(database: DatabaseHandle, options: { seedDemo: boolean }): Promise<{ seededDemo: boolean }> {
@@ -61,6 +62,8 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
   const { seededDemo } = await prepareDatabase(database, { seedDemo: config.seedDemo });
 
   const calendar = await createCalendarService({ db, now });
+  // The demo catalogue and its cases go through the case engine, which needs the calendar.
+  if (seededDemo) await seedDemoServices(db, { actor: systemActor('系统初始化'), calendar: () => calendar.getCalendar(), now });
   const resolve = createSessionResolver({ db, now });
   const app = await createHttpServer({
     logLevel: config.logLevel,
@@ -83,6 +86,7 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
   registerAuditRoutes(app, { db });
   registerNotifyRoutes(app, { db, dispatcher });
   registerFileRoutes(app, { db, store: createLocalBlobStore(config.filesDir), maxUploadBytes: config.maxUploadBytes });
+  registerServicesRoutes(app, { db, calendar: () => calendar.getCalendar(), now });
   registerPortal(app, { db, describeToday: () => calendar.describeDay(todayInChina(now())) });
   await registerConsoleStatic(app, path.join(PROJECT_ROOT, 'dist', 'console'));
   app.get('/readyz', { schema: { hide: true } }, async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
 import { currentTotpCode } from '../src/core/auth/totp.ts';
-import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
+import { DEMO_PASSWORD, demoCitizens, demoCompanies } from '../src/modules/identity/index.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** The test's clock: real time plus an offset the test moves forward. */
@@ -20,7 +20,7 @@ export interface TestApp {
   testDatabase: TestDatabase;
   /** A client without a session. */
   client(): ApiClient;
-  /** A client signed in as a demo account, with TOTP enrolment and password change done when required. */
+  /** A client signed in as a demo account (staff, citizen or company), with TOTP enrolment and password change done when required. */
   signIn(username: string): Promise<ApiClient>;
   close(): Promise<void>;
 }
@@ -144,7 +144,8 @@ export async function createTestApp(options: { env?: Record<string, string>; sta
       const previous = known.get(username);
       const password = previous?.password ?? DEMO_PASSWORD;
       client.totpSecret = previous?.totpSecret ?? null;
-      const response = await client.post('/api/auth/sign-in', { username, password });
+      const accountKind = demoCitizens.some((citizen) => citizen.username === username) ? 'citizen' : demoCompanies.some((company) => company.username === username) ? 'company' : 'staff';
+      const response = await client.post('/api/auth/sign-in', { username, password, accountKind });
       if (response.status !== 200) throw new Error(`Sign-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
       const inForce = await completeSignIn(client, response.body.stage, password, clock);
       known.set(username, { password: inForce, totpSecret: client.totpSecret });

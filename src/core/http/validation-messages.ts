@@ -13,12 +13,18 @@ interface FastifyValidationItem {
   params: Record<string, unknown>;
 }
 
+// A schema's own message: Chinese, " / ", then English without Chinese characters.
+const BILINGUAL_MESSAGE = /^(.*[\u4e00-\u9fff].*?) \/ ([^\u4e00-\u9fff]+)$/;
+
 /** Field messages for the issues fastify-type-provider-zod reports. */
 export function translateValidationIssues(items: FastifyValidationItem[], language: Language): ValidationIssue[] {
   return items.map((item) => {
     const path = item.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const original = item.message ?? '';
     if (isKnownErrorCode(original)) return { path, message: describeError(original, language).message };
+    // Messages a schema wrote itself are bilingual ("中文 / English"); they say more than zod's generic ones.
+    const bilingual = BILINGUAL_MESSAGE.exec(original);
+    if (bilingual) return { path, message: (language === 'en' ? bilingual[2] : bilingual[1]) ?? original };
     const localeError = locales[language] as unknown as (issue: unknown) => string | { message: string } | undefined;
     const localised = localeError({ code: item.keyword, ...item.params, path: path.split('.'), input: undefined, message: original });
     const message = typeof localised === 'string' ? localised : localised?.message;

@@ -1,7 +1,7 @@
 // Domain event topics (`case.accepted`) and the patterns subscribers register for: an exact topic, a prefix
 // wildcard (`case.*` matches `case.accepted` and `case.deadline.warned`), or `*` for every event.
 
-export const EVENT_TOPIC_PATTERN = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
+export const EVENT_TOPIC_PATTERN = /^[a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)+$/;
 
 /** What a subscriber learns about the event besides topic and payload; `id` is stable across retries. */
 export interface PublishedEvent {

@@ -2,7 +2,7 @@
 import type { Actor, AdminRole } from '../../core/auth/actor.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import type { UserRow } from './identity.tables.ts';
-import { findAssignments, findGrants } from './users.repository.ts';
+import { findAssignments, findGrants, findUserByUsername } from './users.repository.ts';
 import { findUnitById } from './units.repository.ts';
 
 /** The admin role a user holds (at most one of the three), or null. */
@@ -26,4 +26,11 @@ export async function buildActor(db: DbExecutor, user: UserRow, adminRole: Admin
     ip: request.ip,
     userAgent: request.userAgent,
   };
+}
+
+/** The actor of an account by username, for work the platform does on someone's behalf (demo seeding); undefined when absent. */
+export async function buildActorOfUsername(db: DbExecutor, username: string): Promise<Actor | undefined> {
+  const user = await findUserByUsername(db, username);
+  if (!user) return undefined;
+  return buildActor(db, user, await findAdminRole(db, user.id), { sessionId: null, ip: null, userAgent: null });
 }

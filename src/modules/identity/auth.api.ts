@@ -100,10 +100,16 @@ export function registerAuthRoutes(app: App, deps: AuthDeps & { secureCookies: b
   };
 
   app.post('/api/auth/sign-in', {
-    schema: { tags: ['auth'], summary: '账号密码登录 Sign in with username and password', body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) }), response: { 200: sessionResponseSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: '账号密码登录（工作人员、个人、法人）Sign in with username and password',
+      body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128), accountKind: z.enum(['staff', 'citizen', 'company']).default('staff') }),
+      response: { 200: sessionResponseSchema },
+    },
     config: { csrf: false, rateLimit: signInLimit },
   }, async (request, reply) => {
-    const result = await signIn(deps, requestInfo(request), { ...request.body, kind: 'staff' });
+    const { accountKind, ...credentials } = request.body;
+    const result = await signIn(deps, requestInfo(request), { ...credentials, kind: accountKind });
     setSessionCookie(reply, result.token, deps.secureCookies);
     const live = await loadSession(deps, result.token);
     if (!live) throw new AppError('UNAUTHENTICATED');

@@ -83,4 +83,19 @@ export const builtinRoles: BuiltinRole[] = [
   { code: 'dept_staff', name: '经办人', nameEn: 'Case officer', adminRole: null, defaultScope: 'self', permissions: ['identity.org.read'] },
   { code: 'hall_window', name: '窗口人员', nameEn: 'Service window officer', adminRole: null, defaultScope: 'unit', permissions: ['identity.org.read'] },
   { code: 'supervisor', name: '监察员', nameEn: 'Supervisor', adminRole: null, defaultScope: 'unit_and_below', permissions: ['identity.org.read'] },
+  { code: 'hall_admin', name: '政务服务管理员', nameEn: 'Service hall administrator', adminRole: null, defaultScope: 'all', permissions: ['identity.org.read'] },
 ];
+
+/**
+ * Gives a built-in business role a module's permissions (modules call this from their index, so the
+ * role catalogue grows with the modules installed). Admin roles cannot be extended.
+ */
+export function grantToBuiltinRole(roleCode: string, permissions: string[]): void {
+  const role = builtinRoles.find((candidate) => candidate.code === roleCode);
+  if (!role || role.adminRole) throw new Error(`No built-in business role ${roleCode}`);
+  for (const permission of permissions) {
+    const definition = findPermission(permission);
+    if (!definition || definition.adminRole) throw new Error(`Permission ${permission} is not a registered business permission`);
+    if (!role.permissions.includes(permission)) role.permissions.push(permission);
+  }
+}

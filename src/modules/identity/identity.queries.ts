@@ -1,6 +1,7 @@
 // Read-only facts other modules need about the organisation (the portal's department list, the service hall).
 import type { DbExecutor } from '../../core/db/database.ts';
-import { findFirstUnitOfKind, findUnitsOfKinds } from './units.repository.ts';
+import { findFirstUnitOfKind, findUnitById, findUnitsOfKinds } from './units.repository.ts';
+import { findUserById } from './users.repository.ts';
 
 /** The county the platform serves (the first county in the tree), or undefined before seeding. */
 export async function findServedCounty(db: DbExecutor): Promise<{ id: string; name: string; nameEn: string | null; path: string } | undefined> {
@@ -12,4 +13,40 @@ export async function findServedCounty(db: DbExecutor): Promise<{ id: string; na
 export async function listDepartmentsUnder(db: DbExecutor, path: string): Promise<Array<{ id: string; name: string; kind: string }>> {
   const units = await findUnitsOfKinds(db, ['department', 'service_hall'], path);
   return units.map((unit) => ({ id: unit.id, name: unit.name, kind: unit.kind }));
+}
+
+export interface UnitFacts {
+  id: string;
+  name: string;
+  kind: string;
+  path: string;
+  creditCode: string | null;
+}
+
+/** What other modules need to know of one unit, or undefined when there is none. */
+export async function findUnitFacts(db: DbExecutor, id: string): Promise<UnitFacts | undefined> {
+  const unit = await findUnitById(db, id);
+  return unit ? { id: unit.id, name: unit.name, kind: unit.kind, path: unit.path, creditCode: unit.credit_code } : undefined;
+}
+
+/** The county's main service hall (政务服务中心), where online applications are received; undefined without one. */
+export async function findMainServiceHall(db: DbExecutor): Promise<UnitFacts | undefined> {
+  const hall = await findFirstUnitOfKind(db, 'service_hall');
+  return hall ? { id: hall.id, name: hall.name, kind: hall.kind, path: hall.path, creditCode: hall.credit_code } : undefined;
+}
+
+export interface AccountFacts {
+  id: string;
+  kind: 'staff' | 'citizen' | 'company';
+  displayName: string;
+  residentId: string | null;
+  creditCode: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** The identity facts of an account (an applicant's name, ID number and contacts), or undefined. */
+export async function findAccountFacts(db: DbExecutor, userId: string): Promise<AccountFacts | undefined> {
+  const user = await findUserById(db, userId);
+  return user ? { id: user.id, kind: user.kind, displayName: user.display_name, residentId: user.resident_id, creditCode: user.credit_code, phone: user.phone, email: user.email } : undefined;
 }

@@ -10,10 +10,11 @@ import { registerUserRoutes } from './users.api.ts';
 export { identityMigrations } from './migrations/index.ts';
 export { createSessionResolver, SESSION_COOKIE } from './auth.api.ts';
 export { ensureBuiltinRoles, seedDemoCounty, createAdminAccount, findUnitByReference, DEMO_PASSWORD } from './identity.seed.ts';
-export { registerPermissions, type PermissionDefinition } from './identity.permissions.ts';
-export { findServedCounty, listDepartmentsUnder } from './identity.queries.ts';
+export { registerPermissions, grantToBuiltinRole, type PermissionDefinition } from './identity.permissions.ts';
+export { findServedCounty, listDepartmentsUnder, findUnitFacts, findMainServiceHall, findAccountFacts, type UnitFacts, type AccountFacts } from './identity.queries.ts';
 export { requirePermission, requireSignedIn } from './identity.policy.ts';
-export { demoAdmins, demoStaff } from './demo/demo-county.ts';
+export { demoAdmins, demoStaff, demoUnits, demoCitizens, demoCompanies } from './demo/demo-county.ts';
+export { buildActorOfUsername } from './actor-builder.ts';
 
 /** Registers every identity route; returns nothing the caller needs. */
 export function registerIdentityRoutes(app: App, deps: { db: Db; now: () => Date; secureCookies: boolean; signInRatePerMinute: number; resolve: ReturnType<typeof createSessionResolver> }): void {

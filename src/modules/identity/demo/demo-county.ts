@@ -3,7 +3,7 @@
 import { computeResidentIdCheck, makeCreditCode } from '../../../core/ids/index.ts';
 
 export type DemoUnitKind = 'province' | 'city' | 'county' | 'town' | 'village' | 'department' | 'service_hall';
-export type DemoRoleCode = 'dept_head' | 'dept_staff' | 'hall_window' | 'supervisor';
+export type DemoRoleCode = 'dept_head' | 'dept_staff' | 'hall_window' | 'supervisor' | 'hall_admin';
 export type DemoAdminRole = 'system' | 'security' | 'audit';
 
 export interface DemoUnit {
@@ -135,6 +135,7 @@ export const demoStaff: DemoStaff[] = [
   staff('zheng.hui', '郑慧', 'dept.health', '19900121021', 'dept_head'),
   staff('liang.kai', '梁凯', 'dept.health', '19900121022', 'dept_staff'),
   staff('song.jie', '宋杰', 'dept.data', '19900121023', 'dept_head'),
+  staff('jiang.wen', '江雯', 'dept.data', '19900121033', 'hall_admin'),
   staff('xie.qian', '谢倩', 'dept.data', '19900121024', 'dept_staff'),
   staff('han.feng', '韩峰', 'dept.discipline', '19900121025', 'dept_head'),
   staff('tang.zheng', '唐正', 'dept.discipline', '19900121026', 'supervisor'),

@@ -1,0 +1,331 @@
+// Case clock (办件时限): derives a case's legal time state from its clock history and the
+// working-day calendar. Pure: no I/O, no clock reads — `today` comes from the caller.
+//
+// Semantics (all dates are China calendar dates, YYYY-MM-DD):
+// - Day 1 of every limit is the calendar's convention (by default the first working day after the
+//   start date). caseDeadline = addWorkingDays(start, promisedDays, pauses); statutoryDeadline
+//   likewise with statutoryDays; stepDeadline = addWorkingDays(latest step.on, limitDays, pauses).
+// - A pause on day A resumed on day B excludes A+1 … B: the day the notice goes out still counts,
+//   and the day the applicant supplies is treated like a new day of receipt. Paused and resumed on
+//   the same day excludes nothing. An open pause excludes A+1 onwards.
+// - Every pause is given to both clocks. A pause before `start` can only touch the step clock
+//   (the case clock counts days after the start), so a supplement requested at the acceptance step
+//   pauses that step without special casing.
+// - "As of" date: today, or the stop date once stopped. A stop while paused closes the pause on the
+//   stop date for counting (the pause is still reported with `to: null`: it was never resumed).
+// - Precedence of timeState: stopped > paused (any open pause, even before start) > not_started >
+//   overdue (asOf > caseDeadline, by date: a Friday deadline seen on Saturday is overdue with 0
+//   overdue working days) > warning (remaining <= warningDays) > normal. A 即办件 (promisedDays 0)
+//   is due on its start day, so on that day it follows the same rule (0 <= warningDays → warning).
+// - While paused every deadline is unknown (null); remainingDays = promisedDays - usedDays and
+//   stepRemainingDays = limitDays - step days used, both possibly negative; stepOverdue is still
+//   true when the step's deadline had already passed before the pause began.
+// - nextChangeOn follows its definition — the first date after today on which timeState or
+//   stepOverdue differs — so a case not yet started but whose step has a limit reports the day the
+//   step becomes overdue. It is null when stopped, paused, or when nothing can change any more.
+// - A malformed history (dates out of order or after today, resume without pause, pause while
+//   paused, second start, entries after stop, bad numbers) is a caller bug: RangeError.
+import { isValidIsoDate, type Pause, type WorkingCalendar } from '../../core/calendar/working-days.ts';
+
+/** One fact of a case's history that matters to its clocks, as China calendar dates (YYYY-MM-DD). */
+export type ClockEntry =
+  | { kind: 'start'; on: string }
+  | { kind: 'step'; on: string; stepKey: string; stepName: string; limitDays: number | null }
+  | { kind: 'pause'; on: string; reason: PauseReason; label: string; maxDays?: number | null }
+  | { kind: 'resume'; on: string }
+  | { kind: 'stop'; on: string };
+
+export type PauseReason = 'supplement' | 'special_procedure';
+
+export interface ClockInput {
+  /** 承诺时限 in working days (0 = 即办件: due the day it starts). */
+  promisedDays: number;
+  /** 法定时限 in working days. */
+  statutoryDays: number | null;
+  /** In time order; same-day entries in the order given. */
+  entries: readonly ClockEntry[];
+  today: string;
+  /** Warning when remaining working days <= this. */
+  warningDays: number;
+}
+
+export type TimeState = 'not_started' | 'normal' | 'warning' | 'overdue' | 'paused' | 'stopped';
+
+export interface ClockPause {
+  from: string;
+  /** Resume date; null while open or when the case stopped without resuming. */
+  to: string | null;
+  reason: PauseReason;
+  label: string;
+  /** Working days excluded from the clocks (up to today / the stop date when not resumed). */
+  workingDays: number;
+}
+
+export interface ClockState {
+  timeState: TimeState;
+  startedOn: string | null;
+  caseDeadline: string | null;
+  statutoryDeadline: string | null;
+  stepKey: string | null;
+  stepDeadline: string | null;
+  remainingDays: number | null;
+  stepRemainingDays: number | null;
+  stepOverdue: boolean;
+  usedDays: number | null;
+  pauses: ClockPause[];
+  pauseOverrun: { label: string; maxDays: number; usedDays: number } | null;
+  stoppedOn: string | null;
+  concludedLate: boolean | null;
+  overdueDays: number;
+  nextChangeOn: string | null;
+  explanation: string[];
+}
+
+type StepEntry = Extract<ClockEntry, { kind: 'step' }>;
+
+interface PauseRecord {
+  from: string;
+  to: string | null;
+  reason: PauseReason;
+  label: string;
+  maxDays: number | null;
+}
+
+interface History {
+  startedOn: string | null;
+  step: StepEntry | null;
+  pauses: PauseRecord[];
+  openPause: PauseRecord | null;
+  stoppedOn: string | null;
+  /** Start, steps and pauses (by index into `pauses`) in history order, for the explanation. */
+  timeline: Array<{ kind: 'start' } | { kind: 'step'; step: StepEntry } | { kind: 'pause'; index: number }>;
+}
+
+function requireDayCount(value: unknown, what: string): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`deriveCaseClock: ${what} must be a non-negative integer, got ${String(value)}`);
+  }
+}
+
+// Replays the entries once, rejecting histories that cannot have happened.
+function readHistory(input: ClockInput): History {
+  const history: History = { startedOn: null, step: null, pauses: [], openPause: null, stoppedOn: null, timeline: [] };
+  let previousOn: string | null = null;
+  for (const [index, entry] of input.entries.entries()) {
+    const where = `entries[${index}] (${entry.kind} on ${String(entry.on)})`;
+    if (!isValidIsoDate(entry.on)) throw new RangeError(`deriveCaseClock: ${where} is not a YYYY-MM-DD date`);
+    if (previousOn !== null && entry.on < previousOn) throw new RangeError(`deriveCaseClock: ${where} is out of date order (after ${previousOn})`);
+    if (entry.on > input.today) throw new RangeError(`deriveCaseClock: ${where} is after today (${input.today})`);
+    if (history.stoppedOn !== null) throw new RangeError(`deriveCaseClock: ${where} comes after the clock stopped on ${history.stoppedOn}`);
+    previousOn = entry.on;
+    switch (entry.kind) {
+      case 'start':
+        if (history.startedOn !== null) throw new RangeError(`deriveCaseClock: ${where}: the clock already started on ${history.startedOn}`);
+        history.startedOn = entry.on;
+        history.timeline.push({ kind: 'start' });
+        break;
+      case 'step':
+        if (entry.limitDays !== null) requireDayCount(entry.limitDays, `${where} limitDays`);
+        history.step = entry;
+        history.timeline.push({ kind: 'step', step: entry });
+        break;
+      case 'pause': {
+        if (history.openPause !== null) throw new RangeError(`deriveCaseClock: ${where}: already paused since ${history.openPause.from}`);
+        const maxDays = entry.maxDays ?? null;
+        if (maxDays !== null) requireDayCount(maxDays, `${where} maxDays`);
+        const pause: PauseRecord = { from: entry.on, to: null, reason: entry.reason, label: entry.label, maxDays };
+        history.timeline.push({ kind: 'pause', index: history.pauses.length });
+        history.pauses.push(pause);
+        history.openPause = pause;
+        break;
+      }
+      case 'resume':
+        if (history.openPause === null) throw new RangeError(`deriveCaseClock: ${where} without an open pause`);
+        history.openPause.to = entry.on;
+        history.openPause = null;
+        break;
+      case 'stop':
+        history.stoppedOn = entry.on;
+        break;
+      default:
+        throw new RangeError(`deriveCaseClock: entries[${index}] has unknown kind ${JSON.stringify((entry as { kind: unknown }).kind)}`);
+    }
+  }
+  return history;
+}
+
+/** Calendar date `days` days after `date` (UTC arithmetic on a date has no DST or zone to shift it). */
+function shiftDate(date: string, days: number): string {
+  const moment = new Date(0);
+  moment.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
+  return moment.toISOString().slice(0, 10);
+}
+
+// The calendar's pauses are inclusive excluded spans; ours start the day after the pause notice.
+function excludedSpans(history: History): Pause[] {
+  const spans: Pause[] = [];
+  for (const pause of history.pauses) {
+    const end = pause.to ?? history.stoppedOn;
+    if (end === pause.from) continue; // paused and resumed (or stopped) the same day: nothing excluded
+    spans.push({ from: shiftDate(pause.from, 1), to: end });
+  }
+  return spans;
+}
+
+/** First date on which at most `warningDays` counted working days remain before `deadline`. */
+function warningStartsOn(calendar: WorkingCalendar, deadline: string, warningDays: number): string {
+  // Only called while no pause lies after today, so counting back uses plain working days; it
+  // stops after warningDays + 1 working days, never a long walk.
+  let found = 0;
+  for (let date = deadline; ; date = shiftDate(date, -1)) {
+    if (calendar.isWorkingDay(date) && ++found === warningDays + 1) return date;
+  }
+}
+
+function earliest(dates: ReadonlyArray<string | null>): string | null {
+  let best: string | null = null;
+  for (const date of dates) if (date !== null && (best === null || date < best)) best = date;
+  return best;
+}
+
+export function deriveCaseClock(calendar: WorkingCalendar, input: ClockInput): ClockState {
+  if (!isValidIsoDate(input.today)) throw new RangeError(`deriveCaseClock: today must be a YYYY-MM-DD date, got ${String(input.today)}`);
+  requireDayCount(input.promisedDays, 'promisedDays');
+  if (input.statutoryDays !== null) requireDayCount(input.statutoryDays, 'statutoryDays');
+  if (!Number.isSafeInteger(input.warningDays)) throw new RangeError(`deriveCaseClock: warningDays must be an integer, got ${input.warningDays}`);
+
+  const history = readHistory(input);
+  const asOf = history.stoppedOn ?? input.today;
+  const spans = excludedSpans(history);
+  const paused = history.openPause !== null && history.stoppedOn === null;
+  const { startedOn, step } = history;
+
+  // Case clock. While paused addWorkingDays may still return a date that fell before the pause;
+  // it is reported as null (the deadline shown must be the one after resuming) but kept internally.
+  const knownDeadline = startedOn === null ? null : calendar.addWorkingDays(startedOn, input.promisedDays, spans);
+  const usedDays = startedOn === null ? null : calendar.countWorkingDays(startedOn, asOf, spans);
+  let remainingDays: number | null = null;
+  if (usedDays !== null) remainingDays = paused || knownDeadline === null ? input.promisedDays - usedDays : calendar.remainingWorkingDays(knownDeadline, asOf, spans);
+  const caseDeadline = paused ? null : knownDeadline;
+  const statutoryDeadline =
+    paused || startedOn === null || input.statutoryDays === null ? null : calendar.addWorkingDays(startedOn, input.statutoryDays, spans);
+  const overdue = !paused && knownDeadline !== null && asOf > knownDeadline;
+  const overdueDays = remainingDays !== null && remainingDays < 0 ? -remainingDays : 0;
+
+  // Step clock, same rules with the latest step's own limit.
+  const stepLimit = step?.limitDays ?? null;
+  const knownStepDeadline = step === null || stepLimit === null ? null : calendar.addWorkingDays(step.on, stepLimit, spans);
+  let stepRemainingDays: number | null = null;
+  if (step !== null && stepLimit !== null) {
+    stepRemainingDays =
+      paused || knownStepDeadline === null
+        ? stepLimit - calendar.countWorkingDays(step.on, asOf, spans)
+        : calendar.remainingWorkingDays(knownStepDeadline, asOf, spans);
+  }
+  const stepOverdue = knownStepDeadline !== null && asOf > knownStepDeadline;
+  const stepDeadline = paused ? null : knownStepDeadline;
+
+  let timeState: TimeState;
+  if (history.stoppedOn !== null) timeState = 'stopped';
+  else if (paused) timeState = 'paused';
+  else if (startedOn === null) timeState = 'not_started';
+  else if (overdue) timeState = 'overdue';
+  else if (remainingDays !== null && remainingDays <= input.warningDays) timeState = 'warning';
+  else timeState = 'normal';
+
+  // With no open pause every excluded span ends by today, so the future is plain working days.
+  let nextChangeOn: string | null = null;
+  if (timeState !== 'stopped' && timeState !== 'paused') {
+    let caseChange: string | null = null;
+    if (caseDeadline !== null && !overdue) {
+      caseChange =
+        timeState === 'normal' && input.warningDays >= 0
+          ? warningStartsOn(calendar, caseDeadline, input.warningDays)
+          : shiftDate(caseDeadline, 1);
+    }
+    const stepChange = stepDeadline !== null && !stepOverdue ? shiftDate(stepDeadline, 1) : null;
+    nextChangeOn = earliest([caseChange, stepChange]);
+  }
+
+  const pauses = history.pauses.map((pause): ClockPause => {
+    // Pauses never overlap (a pause while paused is rejected), so each one counts on its own.
+    const workingDays = calendar.countWorkingDays(pause.from, pause.to ?? asOf);
+    return { from: pause.from, to: pause.to, reason: pause.reason, label: pause.label, workingDays };
+  });
+  // An open pause is always the latest one: a pause while paused is rejected.
+  const openPause = paused ? pauses.at(-1) : undefined;
+  const maxDays = history.openPause?.maxDays ?? null;
+  const pauseOverrun =
+    openPause !== undefined && maxDays !== null && openPause.workingDays > maxDays
+      ? { label: openPause.label, maxDays, usedDays: openPause.workingDays }
+      : null;
+  const concludedLate = history.stoppedOn !== null && knownDeadline !== null ? history.stoppedOn > knownDeadline : null;
+
+  const state: ClockState = {
+    timeState,
+    startedOn,
+    caseDeadline,
+    statutoryDeadline,
+    stepKey: step?.stepKey ?? null,
+    stepDeadline,
+    remainingDays,
+    stepRemainingDays,
+    stepOverdue,
+    usedDays,
+    pauses,
+    pauseOverrun,
+    stoppedOn: history.stoppedOn,
+    concludedLate,
+    overdueDays,
+    nextChangeOn,
+    explanation: [],
+  };
+  state.explanation = explain(input, history, state);
+  return state;
+}
+
+// One Chinese sentence per fact in history order, then where the clocks stand as of today (or the stop).
+function explain(input: ClockInput, history: History, state: ClockState): string[] {
+  const sentences: string[] = [];
+  if (history.startedOn === null) sentences.push('尚未受理，办件时限未开始计算');
+  for (const fact of history.timeline) {
+    if (fact.kind === 'start') {
+      const promised = input.promisedDays === 0 ? '即办件（当日办结）' : `承诺时限 ${input.promisedDays} 个工作日`;
+      const statutory = input.statutoryDays === null ? '' : `，法定时限 ${input.statutoryDays} 个工作日`;
+      sentences.push(`${history.startedOn} 受理，${promised}${statutory}`);
+    } else if (fact.kind === 'step') {
+      const limit = fact.step.limitDays === null ? '不设环节时限' : `环节时限 ${fact.step.limitDays} 个工作日`;
+      sentences.push(`${fact.step.on} 进入环节「${fact.step.stepName}」，${limit}`);
+    } else {
+      const pause = state.pauses[fact.index]!;
+      if (pause.to !== null) sentences.push(`${pause.from} 至 ${pause.to} ${pause.label}，暂停 ${pause.workingDays} 个工作日`);
+      else if (state.timeState === 'paused') sentences.push(`${pause.from} 起${pause.label}，尚未恢复，已暂停 ${pause.workingDays} 个工作日`);
+      else sentences.push(`${pause.from} 起${pause.label}，未恢复即停止计时，暂停 ${pause.workingDays} 个工作日`);
+    }
+  }
+  const overrun = state.pauseOverrun;
+  if (overrun !== null) sentences.push(`${overrun.label}已暂停 ${overrun.usedDays} 个工作日，超过最长 ${overrun.maxDays} 个工作日`);
+  const { caseDeadline, remainingDays, usedDays } = state;
+  if (state.timeState === 'paused' && usedDays !== null && remainingDays !== null) {
+    sentences.push(`暂停中，已用 ${usedDays} 个工作日，剩余 ${remainingDays} 个工作日，恢复计时后重新计算截止日期`);
+  } else if (caseDeadline !== null && remainingDays !== null) {
+    const asOf = history.stoppedOn ?? input.today;
+    if (asOf > caseDeadline) sentences.push(`截止日期 ${caseDeadline}，${state.overdueDays > 0 ? `已超期 ${state.overdueDays} 个工作日` : '已超期'}`);
+    else sentences.push(`截止日期 ${caseDeadline}，剩余 ${remainingDays} 个工作日${state.timeState === 'warning' ? '，已进入预警' : ''}`);
+  }
+  if (state.statutoryDeadline !== null) sentences.push(`法定截止日期 ${state.statutoryDeadline}`);
+  const step = history.step;
+  if (step !== null && state.stepDeadline !== null && state.stepRemainingDays !== null) {
+    const left = state.stepRemainingDays;
+    sentences.push(
+      state.stepOverdue
+        ? `环节「${step.stepName}」截止日期 ${state.stepDeadline}，已超过环节时限${left < 0 ? ` ${-left} 个工作日` : ''}`
+        : `环节「${step.stepName}」截止日期 ${state.stepDeadline}，剩余 ${left} 个工作日`,
+    );
+  }
+  if (history.stoppedOn !== null) {
+    const verdict = state.concludedLate === null ? '' : state.concludedLate ? `，超期 ${state.overdueDays} 个工作日` : '，未超期';
+    sentences.push(`${history.stoppedOn} 停止计时${verdict}`);
+  }
+  return sentences;
+}

@@ -1,0 +1,7 @@
+// The services module's migrations.
+import type { MigrationSet } from '../../../core/db/migrate.ts';
+import * as services from './202611231300_services.ts';
+
+export const servicesMigrations: MigrationSet = {
+  '202611231300_services': services,
+};
