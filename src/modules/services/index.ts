@@ -6,6 +6,7 @@ import type { App } from '../../core/http/server.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { registerCaseRoutes } from './cases.api.ts';
 import { registerServiceItemRoutes } from './service-items.api.ts';
+import { registerServicePages } from './services.pages.ts';
 import { servicesPermissions } from './services.permissions.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
@@ -22,4 +23,5 @@ grantToBuiltinRole('hall_admin', ['services.items.read', 'services.items.review'
 export function registerServicesRoutes(app: App, deps: { db: Db; calendar: () => WorkingCalendar; now: () => Date }): void {
   registerServiceItemRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerServicePages(app, deps);
 }
