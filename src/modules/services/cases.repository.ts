@@ -21,7 +21,7 @@ export async function insertCase(db: DbExecutor, row: Insertable<CasesTable>): P
   await db.insertInto('cases').values(row).execute();
 }
 
-export type CaseWithUnits = CaseRow & { unit_name: string; unit_path: string; intake_unit_name: string; item_name: string };
+export type CaseWithUnits = CaseRow & { unit_name: string; unit_path: string; intake_unit_name: string; intake_unit_path: string; item_name: string };
 
 function selectCaseWithUnits(db: DbExecutor) {
   return db
@@ -30,7 +30,7 @@ function selectCaseWithUnits(db: DbExecutor) {
     .innerJoin('units as intake', 'intake.id', 'cases.intake_unit_id')
     .innerJoin('service_items', 'service_items.id', 'cases.item_id')
     .selectAll('cases')
-    .select(['units.name as unit_name', 'units.path as unit_path', 'intake.name as intake_unit_name', 'service_items.name as item_name']);
+    .select(['units.name as unit_name', 'units.path as unit_path', 'intake.name as intake_unit_name', 'intake.path as intake_unit_path', 'service_items.name as item_name']);
 }
 
 /** One case with its units' names, or undefined. */
@@ -169,7 +169,13 @@ export interface CaseFilter {
 
 /** A page of cases within a data scope, newest first. */
 export async function findCases(db: DbExecutor, scope: DataScope, filter: CaseFilter, page: number, pageSize: number) {
-  let query = selectCaseWithUnits(db).where((eb) => scopeCondition(eb, scope, { unitIdColumn: 'cases.unit_id', unitPathColumn: 'units.path', ownerColumn: 'cases.handler_user_id' }));
+  // A case belongs to the unit that decides it and to the hall that received it.
+  let query = selectCaseWithUnits(db).where((eb) =>
+    eb.or([
+      scopeCondition(eb, scope, { unitIdColumn: 'cases.unit_id', unitPathColumn: 'units.path', ownerColumn: 'cases.handler_user_id' }),
+      scopeCondition(eb, scope, { unitIdColumn: 'cases.intake_unit_id', unitPathColumn: 'intake.path', ownerColumn: 'cases.handler_user_id' }),
+    ]),
+  );
   if (filter.itemId) query = query.where('cases.item_id', '=', filter.itemId);
   if (filter.unitId) query = query.where('cases.unit_id', '=', filter.unitId);
   if (filter.status) query = query.where('cases.status', '=', filter.status);

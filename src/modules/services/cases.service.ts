@@ -49,11 +49,15 @@ registerFileOwnerType('case', {
   },
 });
 
-/** True when staff see the case through a read scope or an open task of their unit; applicants see their own. */
+/** True when staff see the case through a read scope (deciding or receiving unit) or an open task of their unit; applicants see their own. */
 export async function canSeeCase(db: DbExecutor, actor: Actor, row: CaseWithUnits): Promise<boolean> {
   if (actor.userId && row.applicant_user_id === actor.userId) return true;
   if (actor.kind !== 'staff') return false;
-  if (hasPermission(actor, 'services.cases.read') && isInScope(resolveDataScope(actor, 'services.cases.read'), { unitId: row.unit_id, unitPath: row.unit_path, ownerUserId: row.handler_user_id })) return true;
+  if (hasPermission(actor, 'services.cases.read')) {
+    const scope = resolveDataScope(actor, 'services.cases.read');
+    if (isInScope(scope, { unitId: row.unit_id, unitPath: row.unit_path, ownerUserId: row.handler_user_id })) return true;
+    if (isInScope(scope, { unitId: row.intake_unit_id, unitPath: row.intake_unit_path, ownerUserId: row.handler_user_id })) return true;
+  }
   return (await findOpenTasks(db, row.id)).some((task) => task.unit_id === actor.unitId);
 }
 
