@@ -20,7 +20,7 @@ import { createLocalBlobStore, registerFileRoutes } from './core/files/index.ts'
 import type { AppConfig } from './config.ts';
 import { createSessionResolver, ensureBuiltinRoles, identityMigrations, registerIdentityRoutes, seedDemoCounty } from './modules/identity/index.ts';
 import { registerPortal, renderPortalNotFound } from './modules/portal/index.ts';
-import { registerServicesRoutes, seedDemoServices, servicesMigrations } from './modules/services/index.ts';
+import { defineServicesPeriodicJobs, registerServicesRoutes, seedDemoServices, servicesMigrations } from './modules/services/index.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,8 +62,9 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
   const { seededDemo } = await prepareDatabase(database, { seedDemo: config.seedDemo });
 
   const calendar = await createCalendarService({ db, now });
-  // The demo catalogue and its cases go through the case engine, which needs the calendar.
-  if (seededDemo) await seedDemoServices(db, { actor: systemActor('系统初始化'), calendar: () => calendar.getCalendar(), now });
+  const store = createLocalBlobStore(config.filesDir);
+  // The demo catalogue and its cases go through the case engine, which needs the calendar and the file store.
+  if (seededDemo) await seedDemoServices(db, { actor: systemActor('系统初始化'), calendar: () => calendar.getCalendar(), now, store });
   const resolve = createSessionResolver({ db, now });
   const app = await createHttpServer({
     logLevel: config.logLevel,
@@ -79,14 +80,15 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
   const emailSender = config.smtpUrl ? createSmtpEmailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : createRecordingEmailSender();
   const smsGateway = config.smsGatewayUrl ? createHttpSmsGateway({ url: config.smsGatewayUrl }) : createRecordingSmsGateway();
   const dispatcher = createOutboxDispatcher({ db, emailSender, smsGateway, clock: now, logger: app.log });
-  const worker = createJobWorker({ db, jobs: [], periodicJobs: [], workerId: `node-${process.pid}`, clock: now, logger: app.log });
+  const servicesDeps = { db, calendar: () => calendar.getCalendar(), now };
+  const worker = createJobWorker({ db, jobs: [], periodicJobs: defineServicesPeriodicJobs(servicesDeps), workerId: `node-${process.pid}`, clock: now, logger: app.log });
 
   registerIdentityRoutes(app, { db, now, secureCookies: config.secureCookies, signInRatePerMinute: config.signInRatePerMinute, resolve });
   registerCalendarRoutes(app, { calendarService: calendar });
   registerAuditRoutes(app, { db });
   registerNotifyRoutes(app, { db, dispatcher });
-  registerFileRoutes(app, { db, store: createLocalBlobStore(config.filesDir), maxUploadBytes: config.maxUploadBytes });
-  registerServicesRoutes(app, { db, calendar: () => calendar.getCalendar(), now });
+  registerFileRoutes(app, { db, store, maxUploadBytes: config.maxUploadBytes });
+  registerServicesRoutes(app, servicesDeps);
   registerPortal(app, { db, describeToday: () => calendar.describeDay(todayInChina(now())) });
   await registerConsoleStatic(app, path.join(PROJECT_ROOT, 'dist', 'console'));
   app.get('/readyz', { schema: { hide: true } }, async () => {

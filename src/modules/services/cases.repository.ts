@@ -234,3 +234,15 @@ export function findDraftsOfUser(db: DbExecutor, userId: string) {
 export async function deleteDraft(db: DbExecutor, userId: string, id: string): Promise<void> {
   await db.deleteFrom('application_drafts').where('id', '=', id).where('user_id', '=', userId).execute();
 }
+
+/** Open cases whose derived time state changes on or before `today`, soonest first (uses the next_check_on index). */
+export function findCasesDueForCheck(db: DbExecutor, today: string, limit: number) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'item_version_id', 'promised_days', 'statutory_days', 'time_state', 'case_number', 'item_id', 'unit_id'])
+    .where('next_check_on', '<=', today)
+    .where('status', 'in', ['submitted', 'supplementing', 'in_progress', 'suspended'])
+    .orderBy('next_check_on')
+    .limit(limit)
+    .execute();
+}

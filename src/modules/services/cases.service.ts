@@ -194,10 +194,15 @@ export async function submitApplication(deps: CaseDeps, actor: Actor, input: App
   }
 }
 
-/** The window registers an applicant who came in person (channel recorded; the same engine follows). */
+/** The window registers an applicant who came in person, or an enforcing unit opens a penalty case (channel recorded; the same engine follows). */
 export async function registerWalkIn(deps: CaseDeps, actor: Actor, input: WalkInInput): Promise<Receipt> {
-  if (actor.kind !== 'staff' || !hasPermission(actor, 'services.cases.register') || !actor.unitId) throw new AppError('FORBIDDEN');
+  if (actor.kind !== 'staff' || !actor.unitId) throw new AppError('FORBIDDEN');
   const { item, versionId, guide, process } = await loadApplicableItem(deps.db, input.itemId);
+  // The window registers applications; a penalty case (立案) is opened by the enforcing unit itself.
+  const mayRegister = guide.itemType === '02'
+    ? item.unit_id === actor.unitId && (hasPermission(actor, 'services.cases.review') || hasPermission(actor, 'services.cases.decide'))
+    : hasPermission(actor, 'services.cases.register');
+  if (!mayRegister) throw new AppError('FORBIDDEN');
   if (!guide.audiences.includes(input.applicant.kind)) throw new AppError('ITEM_AUDIENCE_MISMATCH');
   const form = checkForm(guide, input.form);
   checkMaterials(guide, input.materials, false);

@@ -2,6 +2,7 @@
 // the applicant's own list and the public lookup by case number and query code.
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../core/auth/actor.ts';
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { hasPermission } from '../../core/auth/actor.ts';
 import { resolveDataScope } from '../../core/auth/data-scope.ts';
 import { AppError } from '../../core/errors/app-error.ts';
@@ -17,12 +18,24 @@ import { findVersionById } from './service-items.repository.ts';
 import { readVersionBody } from './service-items.service.ts';
 import { CASE_EVENT_NAMES, CASE_STATUS_NAMES } from './case-labels.ts';
 
+type Today = { calendar: WorkingCalendar; today: string };
+
+/** Working days left today: stored deadlines stay right between state changes, the count of days does not. */
+function remainingDaysOf(row: Pick<CaseWithUnits, 'case_deadline' | 'time_state' | 'remaining_days'>, today: Today | null): number | null {
+  if (!today || !row.case_deadline || !['normal', 'warning', 'overdue'].includes(row.time_state)) return row.remaining_days;
+  return today.calendar.remainingWorkingDays(row.case_deadline, today.today);
+}
+
+function todayOf(deps: CaseDeps): Today {
+  return { calendar: deps.calendar(), today: chinaDateOf(deps.now()) };
+}
+
 /** The list shape of a case. */
-export function presentCaseSummary(row: CaseWithUnits): CaseSummary {
+export function presentCaseSummary(row: CaseWithUnits, today: Today | null = null): CaseSummary {
   return {
     id: row.id, caseNumber: row.case_number, itemId: row.item_id, itemName: row.item_name, unitName: row.unit_name, applicantName: row.applicant_name, channel: row.channel,
     status: row.status, statusName: CASE_STATUS_NAMES[row.status], outcome: row.outcome, currentStepKey: row.current_step_key, submittedAt: row.submitted_at,
-    caseDeadline: row.case_deadline, stepDeadline: row.step_deadline, timeState: row.time_state, remainingDays: row.remaining_days, version: row.version,
+    caseDeadline: row.case_deadline, stepDeadline: row.step_deadline, timeState: row.time_state, remainingDays: remainingDaysOf(row, today), version: row.version,
   };
 }
 
@@ -31,10 +44,11 @@ export async function listQueue(deps: CaseDeps, actor: Actor, filter: { q?: stri
   if (actor.kind !== 'staff') throw new AppError('FORBIDDEN');
   const permissions = ['services.cases.accept', 'services.cases.review', 'services.cases.decide'].filter((permission) => hasPermission(actor, permission));
   const { items, total } = await findQueue(deps.db, { unitIds: actor.unitId ? [actor.unitId] : [], permissions, ...filter }, page, pageSize);
+  const today = todayOf(deps);
   return {
     items: items.map((row) => ({
       taskId: row.task_id, taskKind: row.task_kind, stepKey: row.step_key, caseId: row.id, caseNumber: row.case_number, itemName: row.item_name, applicantName: row.applicant_name, channel: row.channel,
-      status: row.status, caseKind: row.case_kind, caseDeadline: row.case_deadline, stepDeadline: row.step_deadline, timeState: row.time_state, remainingDays: row.remaining_days, waitingSince: row.opened_at, version: row.version,
+      status: row.status, caseKind: row.case_kind, caseDeadline: row.case_deadline, stepDeadline: row.step_deadline, timeState: row.time_state, remainingDays: remainingDaysOf(row, today), waitingSince: row.opened_at, version: row.version,
     })),
     total,
   };
@@ -45,14 +59,16 @@ export async function searchCases(deps: CaseDeps, actor: Actor, filter: CaseFilt
   const scope = resolveDataScope(actor, 'services.cases.read');
   const submittedTo = filter.submittedTo ? `${filter.submittedTo}T23:59:59.999Z` : undefined;
   const { items, total } = await findCases(deps.db, scope, { ...filter, submittedTo }, page, pageSize);
-  return { items: items.map(presentCaseSummary), total };
+  const today = todayOf(deps);
+  return { items: items.map((row) => presentCaseSummary(row, today)), total };
 }
 
 /** The applicant's own cases. */
 export async function listMyCases(deps: CaseDeps, actor: Actor, page: number, pageSize: number): Promise<{ items: CaseSummary[]; total: number }> {
   if (!actor.userId || (actor.kind !== 'citizen' && actor.kind !== 'company')) throw new AppError(actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
   const { items, total } = await findCasesOfApplicant(deps.db, actor.userId, page, pageSize);
-  return { items: items.map(presentCaseSummary), total };
+  const today = todayOf(deps);
+  return { items: items.map((row) => presentCaseSummary(row, today)), total };
 }
 
 async function buildDetail(deps: CaseDeps, row: CaseWithUnits, viewer: Actor | null, language: 'zh' | 'en'): Promise<CaseDetail> {
@@ -71,6 +87,8 @@ async function buildDetail(deps: CaseDeps, row: CaseWithUnits, viewer: Actor | n
   const maskId = row.applicant_kind === 'company' ? maskCreditCode : maskResidentId;
   return {
     ...presentCaseSummary(row),
+    remainingDays: clock.remainingDays,
+    timeState: clock.timeState,
     intakeUnitName: row.intake_unit_name,
     caseKind: row.case_kind,
     promisedDays: row.promised_days,

@@ -11,6 +11,7 @@ import { servicesPermissions } from './services.permissions.ts';
 
 export { servicesMigrations } from './migrations/index.ts';
 export { seedDemoServices } from './services.seed.ts';
+export { defineServicesPeriodicJobs, refreshDueCaseClocks } from './services.jobs.ts';
 
 registerPermissions(servicesPermissions);
 grantToBuiltinRole('dept_head', ['services.items.read', 'services.items.edit', 'services.cases.read', 'services.cases.review', 'services.cases.decide']);

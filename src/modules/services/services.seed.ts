@@ -4,10 +4,12 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { recordAudit } from '../../core/audit/audit.service.ts';
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import type { Db } from '../../core/db/database.ts';
+import type { BlobStore } from '../../core/files/index.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
 import { demoUnits, findUnitFacts } from '../identity/index.ts';
 import { demoLifeEvents, demoServiceItems } from './demo/demo-items.ts';
 import { seedDemoCases } from './services.demo-cases.ts';
+import { refreshDueCaseClocks } from './services.jobs.ts';
 import { buildImplementationCode, DEFAULT_CODE_LAYOUT } from './item-codes.ts';
 import { processFromTemplate } from './process-templates.ts';
 import { processDefinitionSchema } from './process.schema.ts';
@@ -28,7 +30,7 @@ async function unitIdsByKey(db: Db): Promise<Map<string, { id: string; name: str
 }
 
 /** Loads the demo catalogue when the catalogue is empty and the demo county exists; returns whether it did. */
-export async function seedDemoServices(db: Db, deps: { actor: Actor; calendar: () => WorkingCalendar; now: () => Date }): Promise<boolean> {
+export async function seedDemoServices(db: Db, deps: { actor: Actor; calendar: () => WorkingCalendar; now: () => Date; store: BlobStore }): Promise<boolean> {
   if ((await findItems(db, { kind: 'all' }, {}, 1, 1)).total > 0) return false;
   const units = await unitIdsByKey(db);
   if (units.size === 0) return false;
@@ -65,6 +67,8 @@ export async function seedDemoServices(db: Db, deps: { actor: Actor; calendar: (
     }
     await recordAudit(tx, deps.actor, { action: 'services.seed_demo', detail: `${itemIdsByCode.size} items, ${demoLifeEvents.length} life events` }, now);
   });
-  await seedDemoCases(db, { calendar: deps.calendar, now: deps.now, itemIdsByCode });
+  await seedDemoCases(db, { calendar: deps.calendar, now: deps.now, store: deps.store, itemIdsByCode });
+  // The demo cases were made with the clock set back; bring their time states to today.
+  await refreshDueCaseClocks({ db, calendar: deps.calendar, now: deps.now });
   return true;
 }
