@@ -20,7 +20,7 @@ import { createLocalBlobStore, registerFileRoutes } from './core/files/index.ts'
 import type { AppConfig } from './config.ts';
 import { createSessionResolver, ensureBuiltinRoles, identityMigrations, registerIdentityRoutes, seedDemoCounty } from './modules/identity/index.ts';
 import { registerPortal, renderPortalNotFound } from './modules/portal/index.ts';
-import { defineServicesPeriodicJobs, registerServicesRoutes, seedDemoServices, servicesMigrations } from './modules/services/index.ts';
+import { defineServicesJobs, defineServicesPeriodicJobs, registerServicesRoutes, seedDemoServices, servicesMigrations } from './modules/services/index.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -80,8 +80,8 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
   const emailSender = config.smtpUrl ? createSmtpEmailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : createRecordingEmailSender();
   const smsGateway = config.smsGatewayUrl ? createHttpSmsGateway({ url: config.smsGatewayUrl }) : createRecordingSmsGateway();
   const dispatcher = createOutboxDispatcher({ db, emailSender, smsGateway, clock: now, logger: app.log });
-  const servicesDeps = { db, calendar: () => calendar.getCalendar(), now };
-  const worker = createJobWorker({ db, jobs: [], periodicJobs: defineServicesPeriodicJobs(servicesDeps), workerId: `node-${process.pid}`, clock: now, logger: app.log });
+  const servicesDeps = { db, calendar: () => calendar.getCalendar(), now, store };
+  const worker = createJobWorker({ db, jobs: defineServicesJobs(servicesDeps), periodicJobs: defineServicesPeriodicJobs(servicesDeps), workerId: `node-${process.pid}`, clock: now, logger: app.log });
 
   registerIdentityRoutes(app, { db, now, secureCookies: config.secureCookies, signInRatePerMinute: config.signInRatePerMinute, resolve });
   registerCalendarRoutes(app, { calendarService: calendar });

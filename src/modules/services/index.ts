@@ -1,10 +1,12 @@
 // The service hall module's public face: the item catalogue, processes, cases and their routes.
 import './services.errors.ts';
-import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
-import type { Db } from '../../core/db/database.ts';
 import type { App } from '../../core/http/server.ts';
+import type { JobDefinition } from '../../core/jobs/index.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { registerCaseRoutes } from './cases.api.ts';
+import { registerItemExcelRoutes } from './items-excel.api.ts';
+import { defineItemExcelJobs } from './items-excel.jobs.ts';
+import type { ServicesDeps } from './services.deps.ts';
 import { registerServiceItemRoutes } from './service-items.api.ts';
 import { registerServicePages } from './services.pages.ts';
 import { servicesPermissions } from './services.permissions.ts';
@@ -12,6 +14,12 @@ import { servicesPermissions } from './services.permissions.ts';
 export { servicesMigrations } from './migrations/index.ts';
 export { seedDemoServices } from './services.seed.ts';
 export { defineServicesPeriodicJobs, refreshDueCaseClocks } from './services.jobs.ts';
+export type { ServicesDeps } from './services.deps.ts';
+
+/** The service hall's background jobs. */
+export function defineServicesJobs(deps: ServicesDeps): JobDefinition[] {
+  return [...defineItemExcelJobs(deps)];
+}
 
 registerPermissions(servicesPermissions);
 grantToBuiltinRole('dept_head', ['services.items.read', 'services.items.edit', 'services.cases.read', 'services.cases.review', 'services.cases.decide']);
@@ -21,8 +29,9 @@ grantToBuiltinRole('supervisor', ['services.items.read', 'services.cases.read'])
 grantToBuiltinRole('hall_admin', ['services.items.read', 'services.items.review', 'services.cases.read']);
 
 /** Registers every service-hall route. */
-export function registerServicesRoutes(app: App, deps: { db: Db; calendar: () => WorkingCalendar; now: () => Date }): void {
+export function registerServicesRoutes(app: App, deps: ServicesDeps): void {
   registerServiceItemRoutes(app, deps);
+  registerItemExcelRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerServicePages(app, deps);
 }
