@@ -90,3 +90,19 @@ export async function act(client: ApiClient, caseId: string, command: Record<str
   assert.equal(current.status, 200, JSON.stringify(current.body));
   return client.post(`/api/cases/${caseId}/actions`, { version: current.body.version, command });
 }
+
+/** Takes a fresh application through acceptance, review, approval and delivery; returns its id. */
+export async function concludeCase(app: TestApp, caseId: string): Promise<void> {
+  const window = await app.signIn('deng.xiao');
+  const reviewer = await app.signIn('yang.lei');
+  const head = await app.signIn('chen.jing');
+  for (const [client, command] of [
+    [window, { action: 'accept', opinion: '' }],
+    [reviewer, { action: 'forward', opinion: '' }],
+    [head, { action: 'approve', opinion: '准予' }],
+    [window, { action: 'conclude', opinion: '' }],
+  ] as const) {
+    const response = await act(client, caseId, command);
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+  }
+}

@@ -44,7 +44,10 @@ function permissionFor(process: ProcessDefinition, stepKey: string, kind: 'step'
 export async function refreshCaseClock(tx: DbExecutor, calendar: WorkingCalendar, row: Pick<CaseRow, 'id' | 'promised_days' | 'statutory_days'>, process: ProcessDefinition, now: Date): Promise<ClockState> {
   const events = await findCaseEvents(tx, row.id);
   const clock = deriveCaseClock(calendar, { promisedDays: row.promised_days, statutoryDays: row.statutory_days, entries: clockEntriesOf(events, process), today: chinaDateOf(now), warningDays: WARNING_DAYS });
-  await updateCaseClock(tx, row.id, { case_deadline: clock.caseDeadline, step_deadline: clock.stepDeadline, time_state: clock.timeState, remaining_days: clock.remainingDays, next_check_on: clock.nextChangeOn });
+  await updateCaseClock(tx, row.id, {
+    case_deadline: clock.caseDeadline, step_deadline: clock.stepDeadline, time_state: clock.timeState, remaining_days: clock.remainingDays, next_check_on: clock.nextChangeOn,
+    ended_on: clock.stoppedOn, ended_late: clock.concludedLate === null ? null : clock.concludedLate ? 1 : 0, used_days: clock.stoppedOn ? clock.usedDays : null,
+  });
   return clock;
 }
 

@@ -60,7 +60,7 @@ export async function updateCaseAtVersion(db: DbExecutor, id: string, expectedVe
 }
 
 /** Updates derived columns of a case (its clock) without touching the version. */
-export async function updateCaseClock(db: DbExecutor, id: string, changes: Pick<Updateable<CasesTable>, 'case_deadline' | 'step_deadline' | 'time_state' | 'remaining_days' | 'next_check_on'>): Promise<void> {
+export async function updateCaseClock(db: DbExecutor, id: string, changes: Pick<Updateable<CasesTable>, 'case_deadline' | 'step_deadline' | 'time_state' | 'remaining_days' | 'next_check_on' | 'ended_on' | 'ended_late' | 'used_days'>): Promise<void> {
   await db.updateTable('cases').set(changes).where('id', '=', id).execute();
 }
 

@@ -129,6 +129,7 @@ async function createCase(deps: CaseDeps, actor: Actor, input: NewCase): Promise
       case_kind: input.guide.caseKind, promised_days: input.guide.promisedDays ?? 0, statutory_days: input.guide.statutoryDays, submitted_at: stamp, accepted_at: null, decided_at: null, concluded_at: null,
       case_deadline: null, step_deadline: null, time_state: 'not_started', remaining_days: null, next_check_on: null, handler_user_id: actor.kind === 'staff' ? actor.userId : null, supplement_count: 0,
       fine_amount: null, penalty_circumstance: null, version: 1, submission_key: input.submissionKey, external_system_id: null, external_case_id: null, created_at: stamp, updated_at: stamp,
+      ended_on: null, ended_late: null, used_days: null,
     };
     await insertCase(tx, row);
     await attachMaterials(tx, actor, id, input.guide, input.materials, 0, now);

@@ -5,6 +5,7 @@ import type { JobDefinition } from '../../core/jobs/index.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { registerCaseRoutes } from './cases.api.ts';
 import { registerItemExcelRoutes } from './items-excel.api.ts';
+import { registerRatingRoutes } from './ratings.api.ts';
 import { defineItemExcelJobs } from './items-excel.jobs.ts';
 import type { ServicesDeps } from './services.deps.ts';
 import { registerServiceItemRoutes } from './service-items.api.ts';
@@ -33,5 +34,6 @@ export function registerServicesRoutes(app: App, deps: ServicesDeps): void {
   registerServiceItemRoutes(app, deps);
   registerItemExcelRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerRatingRoutes(app, deps);
   registerServicePages(app, deps);
 }

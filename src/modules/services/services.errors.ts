@@ -32,5 +32,10 @@ registerErrorCodes({
   CASE_MATERIALS_MISSING: { status: 400, zh: '缺少必交材料：{missing}', en: 'Required materials are missing: {missing}' },
   CASE_MATERIAL_UNKNOWN: { status: 400, zh: '该事项没有材料 {material}', en: 'The item has no material {material}' },
   CASE_FILE_UNUSABLE: { status: 400, zh: '材料文件不存在或不属于您', en: 'A material file does not exist or is not yours' },
+  RATING_NOT_YET: { status: 409, zh: '办件办结后才能评价', en: 'A case can be rated once it has ended' },
+  RATING_EXISTS: { status: 409, zh: '每件办件只能评价一次', en: 'A case is rated once' },
+  RECTIFICATION_NOT_FOUND: { status: 404, zh: '整改记录不存在', en: 'Rectification not found' },
+  RECTIFICATION_CLOSED: { status: 409, zh: '整改记录已办结', en: 'The rectification is closed' },
+  RECTIFICATION_CALLBACK_FIRST: { status: 409, zh: '请先记录回访情况再办结', en: 'Record the call-back before closing' },
   DRAFT_NOT_FOUND: { status: 404, zh: '草稿不存在', en: 'Draft not found' },
 });

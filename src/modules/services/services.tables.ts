@@ -120,6 +120,51 @@ export interface CasesTable {
   external_case_id: string | null;
   created_at: string;
   updated_at: string;
+  /** China date the case ended (concluded, refused, withdrawn), whether after its deadline, working days used. */
+  ended_on: string | null;
+  ended_late: number | null;
+  used_days: number | null;
+}
+
+export interface CaseRatingsTable {
+  id: string;
+  case_id: string;
+  rated_by: string | null;
+  level: string;
+  score: number;
+  comment: string;
+  unit_id: string;
+  created_at: string;
+}
+
+export interface RectificationsTable {
+  id: string;
+  case_id: string;
+  rating_id: string;
+  unit_id: string;
+  status: 'open' | 'done';
+  due_on: string;
+  callback_at: string | null;
+  callback_note: string | null;
+  result: string | null;
+  reply_to_applicant: string | null;
+  handled_by: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExternalSystemsTable {
+  id: string;
+  name: string;
+  unit_id: string;
+  credential_prefix: string;
+  credential_hash: string;
+  status: 'active' | 'disabled';
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  last_used_at: string | null;
 }
 
 export interface CaseEventsTable {
@@ -195,5 +240,8 @@ declare module '../../core/db/database.ts' {
     case_tasks: CaseTasksTable;
     case_materials: CaseMaterialsTable;
     application_drafts: ApplicationDraftsTable;
+    case_ratings: CaseRatingsTable;
+    rectifications: RectificationsTable;
+    external_systems: ExternalSystemsTable;
   }
 }
