@@ -4,6 +4,7 @@ import type { App } from '../../core/http/server.ts';
 import type { JobDefinition } from '../../core/jobs/index.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { registerCaseRoutes } from './cases.api.ts';
+import { registerCaseExtraRoutes } from './cases-extra.api.ts';
 import { registerItemExcelRoutes } from './items-excel.api.ts';
 import { registerRatingRoutes } from './ratings.api.ts';
 import { defineItemExcelJobs } from './items-excel.jobs.ts';
@@ -33,6 +34,7 @@ grantToBuiltinRole('hall_admin', ['services.items.read', 'services.items.review'
 export function registerServicesRoutes(app: App, deps: ServicesDeps): void {
   registerServiceItemRoutes(app, deps);
   registerItemExcelRoutes(app, deps);
+  registerCaseExtraRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerRatingRoutes(app, deps);
   registerServicePages(app, deps);

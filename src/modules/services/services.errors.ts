@@ -37,5 +37,6 @@ registerErrorCodes({
   RECTIFICATION_NOT_FOUND: { status: 404, zh: '整改记录不存在', en: 'Rectification not found' },
   RECTIFICATION_CLOSED: { status: 409, zh: '整改记录已办结', en: 'The rectification is closed' },
   RECTIFICATION_CALLBACK_FIRST: { status: 409, zh: '请先记录回访情况再办结', en: 'Record the call-back before closing' },
+  CASE_NOT_IMMEDIATE: { status: 409, zh: '只有即办件可以批量审批', en: 'Only on-the-spot cases can be approved in a batch' },
   DRAFT_NOT_FOUND: { status: 404, zh: '草稿不存在', en: 'Draft not found' },
 });
