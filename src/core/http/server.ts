@@ -3,6 +3,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -41,14 +42,33 @@ declare module 'fastify' {
     language: Language;
     /** The CSRF token bound to the request's session, when it has one. */
     sessionCsrfToken: string | null;
+    /** Set when a signed-in form post sent no token header: its `_csrf` field is checked once the body is parsed. */
+    csrfFromFormField: boolean;
   }
   interface FastifyContextConfig {
-    /** Routes that authenticate by other means (sign-in itself, API credentials) skip the CSRF check. */
-    csrf?: boolean;
+    /**
+     * Routes that authenticate by other means (sign-in itself, API credentials) skip the CSRF check (false).
+     * 'multipart-field': a server-rendered multipart form whose handler reads the `_csrf` field (sent first) and
+     * passes it to assertFormCsrfToken before it stores anything.
+     */
+    csrf?: boolean | 'multipart-field';
   }
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The form field a server-rendered form carries the session's CSRF token in. */
+export const CSRF_FORM_FIELD = '_csrf';
+
+function contentTypeOf(request: FastifyRequest): string {
+  return (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** For a multipart form route (`csrf: 'multipart-field'`): refuses the request unless the `_csrf` field matches its session. */
+export function assertFormCsrfToken(request: FastifyRequest, sent: unknown): void {
+  const expected = request.sessionCsrfToken;
+  if (expected !== null && sent !== expected) throw new AppError('CSRF_INVALID');
+}
 
 /** True when a parsed request part holds a NUL character in any string, key or value. */
 function containsNul(value: unknown, depth = 0): boolean {
@@ -85,6 +105,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('language', 'zh');
   app.decorateRequest('sessionCsrfToken', null);
+  app.decorateRequest('csrfFromFormField', false);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -105,6 +126,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Server-rendered forms post application/x-www-form-urlencoded; the JSON API refuses it (see onRequest).
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: options.maxUploadBytes, files: 1, fields: 20, fieldSize: 10_000 } });
   await app.register(swagger, {
@@ -115,6 +138,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'zt_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          intakeCredential: { type: 'http', scheme: 'bearer', description: 'zt_<prefix>_<secret>: the credential of a registered department system' },
         },
       },
     },
@@ -128,10 +152,25 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     const resolved = await options.resolveSession(request);
     request.actor = resolved?.actor ?? anonymousActor(request.ip, userAgent);
     request.sessionCsrfToken = resolved?.csrfToken ?? null;
-    if (resolved && UNSAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false) {
+    const contentType = contentTypeOf(request);
+    // Plain HTML forms are for pages; the API keeps answering them 415 (a cross-site form cannot reach it).
+    if (contentType === 'application/x-www-form-urlencoded' && request.url.startsWith('/api/')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+    const csrf = request.routeOptions.config.csrf;
+    if (resolved && UNSAFE_METHODS.has(request.method) && csrf !== false) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || sent !== resolved.csrfToken) throw new AppError('CSRF_INVALID');
+      if (typeof sent === 'string' && sent === resolved.csrfToken) return;
+      // A page's form sends the token as a field: checked in preValidation, once the body is parsed.
+      if (sent === undefined && contentType === 'application/x-www-form-urlencoded') request.csrfFromFormField = true;
+      // A multipart form's handler checks the field itself (assertFormCsrfToken), before it stores anything.
+      else if (sent === undefined && csrf === 'multipart-field' && contentType === 'multipart/form-data') return;
+      else throw new AppError('CSRF_INVALID');
     }
+  });
+
+  app.addHook('preValidation', async (request) => {
+    if (!request.csrfFromFormField) return;
+    const body = request.body as Record<string, unknown> | null | undefined;
+    assertFormCsrfToken(request, body?.[CSRF_FORM_FIELD]);
   });
 
   // PostgreSQL cannot store NUL in text and no legitimate input has one: refuse it before it reaches a query.

@@ -90,7 +90,7 @@ async function attachMaterials(tx: DbExecutor, actor: Actor, caseId: string, gui
 }
 
 /** Readable, sortable, unique: the unit's 组织机构代码, the date and a daily sequence. */
-async function assignCaseNumber(tx: DbExecutor, unitId: string, creditCode: string | null, date: string): Promise<string> {
+export async function assignCaseNumber(tx: DbExecutor, unitId: string, creditCode: string | null, date: string): Promise<string> {
   const unitPart = creditCode ? creditCode.slice(8, 17) : unitId.slice(0, 8).toUpperCase();
   const day = date.replaceAll('-', '');
   const sequence = await nextCaseSequence(tx, `${unitPart}-${day}`);

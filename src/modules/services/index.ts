@@ -7,6 +7,7 @@ import { registerCaseRoutes } from './cases.api.ts';
 import { registerCaseExtraRoutes } from './cases-extra.api.ts';
 import { registerItemExcelRoutes } from './items-excel.api.ts';
 import { registerRatingRoutes } from './ratings.api.ts';
+import { registerIntakeRoutes } from './intake.api.ts';
 import { defineItemExcelJobs } from './items-excel.jobs.ts';
 import type { ServicesDeps } from './services.deps.ts';
 import { registerServiceItemRoutes } from './service-items.api.ts';
@@ -28,7 +29,7 @@ grantToBuiltinRole('dept_head', ['services.items.read', 'services.items.edit', '
 grantToBuiltinRole('dept_staff', ['services.items.read', 'services.items.edit', 'services.cases.read', 'services.cases.accept', 'services.cases.review']);
 grantToBuiltinRole('hall_window', ['services.items.read', 'services.cases.read', 'services.cases.accept', 'services.cases.register']);
 grantToBuiltinRole('supervisor', ['services.items.read', 'services.cases.read']);
-grantToBuiltinRole('hall_admin', ['services.items.read', 'services.items.review', 'services.cases.read']);
+grantToBuiltinRole('hall_admin', ['services.items.read', 'services.items.review', 'services.cases.read', 'services.integrations.manage']);
 
 /** Registers every service-hall route. */
 export function registerServicesRoutes(app: App, deps: ServicesDeps): void {
@@ -37,5 +38,6 @@ export function registerServicesRoutes(app: App, deps: ServicesDeps): void {
   registerCaseExtraRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerRatingRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
   registerServicePages(app, deps);
 }

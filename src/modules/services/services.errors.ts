@@ -38,5 +38,11 @@ registerErrorCodes({
   RECTIFICATION_CLOSED: { status: 409, zh: '整改记录已办结', en: 'The rectification is closed' },
   RECTIFICATION_CALLBACK_FIRST: { status: 409, zh: '请先记录回访情况再办结', en: 'Record the call-back before closing' },
   CASE_NOT_IMMEDIATE: { status: 409, zh: '只有即办件可以批量审批', en: 'Only on-the-spot cases can be approved in a batch' },
+  INTAKE_UNAUTHENTICATED: { status: 401, zh: '对接凭证无效或已停用', en: 'The integration credential is invalid or disabled' },
+  INTAKE_ITEM_UNKNOWN: { status: 400, zh: '本单位没有编码为 {code} 的已发布事项', en: 'The unit has no published item with code {code}' },
+  INTAKE_HISTORY_INVALID: { status: 400, zh: '第 {index} 个事件有误：{problem}', en: 'Event {index} is invalid: {problem}' },
+  INTAKE_HISTORY_CHANGED: { status: 409, zh: '上报的历史与已收到的不一致，已上报的事件不能修改', en: 'The pushed history differs from what was received; reported events cannot be changed' },
+  INTAKE_CASE_MISMATCH: { status: 409, zh: '该外部办件编号已用于其他事项或申请人', en: 'This external case id was used for another item or applicant' },
+  EXTERNAL_SYSTEM_NOT_FOUND: { status: 404, zh: '对接系统不存在', en: 'External system not found' },
   DRAFT_NOT_FOUND: { status: 404, zh: '草稿不存在', en: 'Draft not found' },
 });

@@ -9,5 +9,6 @@ export const servicesPermissions: PermissionDefinition[] = [
   { code: 'services.cases.accept', name: '受理办件（窗口）', nameEn: 'Accept cases (window)', group: 'services', adminRole: null },
   { code: 'services.cases.review', name: '审查办件', nameEn: 'Review cases', group: 'services', adminRole: null },
   { code: 'services.cases.decide', name: '审批决定', nameEn: 'Decide cases', group: 'services', adminRole: null },
+  { code: 'services.integrations.manage', name: '管理部门系统对接', nameEn: 'Manage department system integrations', group: 'services', adminRole: null },
   { code: 'services.cases.register', name: '窗口登记办件', nameEn: 'Register walk-in cases', group: 'services', adminRole: null },
 ];
