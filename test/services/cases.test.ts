@@ -3,6 +3,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 import { act, applyFor, publishItem, uploadPdf } from './fixtures.ts';
@@ -19,6 +24,13 @@ before(async () => {
   itemId = await publishItem(app);
   await signInAgain();
 });
+
+/** The text of a PDF, as poppler's pdftotext reads it. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'zt-notice-')), 'notice.pdf');
+  await writeFile(file, pdf);
+  return (await promisify(execFile)('pdftotext', ['-layout', file, '-'])).stdout.replace(/\s+/g, '');
+}
 
 /** Moving the clock ends idle sessions, so the usual actors sign in again. */
 async function signInAgain(): Promise<void> {
@@ -78,6 +90,18 @@ test(`${on}: apply → supplement → supply → accept → review → approve �
   assert.equal(done.body.clock.timeState, 'stopped');
   assert.deepEqual(done.body.timeline.map((event: { type: string }) => event.type), ['submitted', 'supplement_requested', 'supplemented', 'accepted', 'forwarded', 'decided', 'concluded']);
   assert.ok(done.body.steps.every((step: { state: string }) => step.state === 'done'));
+
+  assert.deepEqual(done.body.notices, ['acceptance', 'supplement', 'approval']);
+  const notice = await citizen.get(`/api/my/cases/${receipt.id}/notices/supplement`);
+  assert.equal(notice.status, 200);
+  assert.equal(notice.headers.get('content-type'), 'application/pdf');
+  const text = await pdfText(notice.body);
+  for (const expected of ['补正材料通知书', receipt.caseNumber, '须标明各功能区面积', '县市场监督管理局', receipt.queryCode]) assert.ok(text.includes(expected), expected);
+  assert.equal((await citizen.get(`/api/my/cases/${receipt.id}/notices/refusal`)).status, 404, 'no refusal notice for an approved case');
+  const staffCopy = await pdfText((await head.get(`/api/cases/${receipt.id}/notices/approval`)).body);
+  assert.ok(staffCopy.includes('准予行政许可决定书'));
+  assert.equal(staffCopy.includes(receipt.queryCode), false, 'the query code is printed only on the applicant\'s copy');
+  assert.equal((await (await app.signIn('zhou.yan')).get(`/api/cases/${receipt.id}/notices/approval`)).status, 404);
 
   const sysadmin = await app.signIn('sysadmin');
   const outbox = await sysadmin.get('/api/outbox?pageSize=100');

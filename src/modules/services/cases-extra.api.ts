@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { describeError } from '../../core/errors/error-codes.ts';
 import { sendWorkbook } from '../../core/http/excel-export.ts';
 import type { App } from '../../core/http/server.ts';
+import { contentDisposition } from '../../core/files/index.ts';
+import { NOTICE_KINDS, renderNoticeOfCase } from './case-notices.service.ts';
 import { batchApprove } from './cases.batch.ts';
 import { caseFilterSchema, draftInputSchema } from './cases.schema.ts';
 import { searchCases } from './cases.views.ts';
@@ -62,4 +64,15 @@ export function registerCaseExtraRoutes(app: App, deps: ServicesDeps): void {
     await discardApplicationDraft(deps.db, request.actor, request.params.id);
     return { ok: true as const };
   });
+}
+
+/** Registers the PDF notices of a case for staff and for the applicant. */
+export function registerCaseNoticeRoutes(app: App, deps: ServicesDeps): void {
+  const params = z.object({ id: z.uuid(), kind: z.enum(NOTICE_KINDS) });
+  for (const prefix of ['/api/cases', '/api/my/cases']) {
+    app.get(`${prefix}/:id/notices/:kind`, { schema: { tags: ['services'], summary: '办件文书（PDF）Notice of a case as PDF', params } }, async (request, reply) => {
+      const { pdf, fileName } = await renderNoticeOfCase(deps, request.actor, request.params.id, request.params.kind);
+      return reply.type('application/pdf').header('content-disposition', contentDisposition(fileName)).send(pdf);
+    });
+  }
 }

@@ -114,6 +114,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   supplementRequest: z.array(z.object({ materialKey: z.string().nullable(), name: z.string(), requirement: z.string() })).nullable(),
   /** Actions the viewer can take now (staff: commands; applicant: supply/withdraw/rate). */
   allowedActions: z.array(z.string()),
+  /** The PDF notices the case has so far (acceptance, refusal, supplement, approval, denial, penalty). */
+  notices: z.array(z.string()),
   /** Only the applicant sees the query code. */
   queryCode: z.string().nullable(),
 });

@@ -17,6 +17,7 @@ import { findCaseById, findCaseByNumber, findCaseEvents, findCases, findCasesOfA
 import { findVersionById } from './service-items.repository.ts';
 import { readVersionBody } from './service-items.service.ts';
 import { CASE_EVENT_NAMES, CASE_STATUS_NAMES } from './case-labels.ts';
+import { availableNotices } from './case-notices.service.ts';
 
 type Today = { calendar: WorkingCalendar; today: string };
 
@@ -102,6 +103,7 @@ async function buildDetail(deps: CaseDeps, row: CaseWithUnits, viewer: Actor | n
     clock: { timeState: clock.timeState, startedOn: clock.startedOn, caseDeadline: clock.caseDeadline, statutoryDeadline: clock.statutoryDeadline, stepDeadline: clock.stepDeadline, remainingDays: clock.remainingDays, stepRemainingDays: clock.stepRemainingDays, stepOverdue: clock.stepOverdue, pauses: clock.pauses, explanation: clock.explanation },
     supplementRequest: lastSupplement?.detail ? ((JSON.parse(lastSupplement.detail) as { items?: CaseDetail['supplementRequest'] }).items ?? null) : null,
     allowedActions: viewer ? allowedActionsFor(viewer, row, process, openTasks, events, isApplicant) : [],
+    notices: availableNotices(events),
     queryCode: isApplicant ? row.query_code : null,
   };
 }

@@ -4,7 +4,7 @@ import type { App } from '../../core/http/server.ts';
 import type { JobDefinition } from '../../core/jobs/index.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { registerCaseRoutes } from './cases.api.ts';
-import { registerCaseExtraRoutes } from './cases-extra.api.ts';
+import { registerCaseExtraRoutes, registerCaseNoticeRoutes } from './cases-extra.api.ts';
 import { registerItemExcelRoutes } from './items-excel.api.ts';
 import { registerRatingRoutes } from './ratings.api.ts';
 import { registerIntakeRoutes } from './intake.api.ts';
@@ -36,6 +36,7 @@ export function registerServicesRoutes(app: App, deps: ServicesDeps): void {
   registerServiceItemRoutes(app, deps);
   registerItemExcelRoutes(app, deps);
   registerCaseExtraRoutes(app, deps);
+  registerCaseNoticeRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerRatingRoutes(app, deps);
   registerIntakeRoutes(app, deps);

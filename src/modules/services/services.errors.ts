@@ -44,5 +44,6 @@ registerErrorCodes({
   INTAKE_HISTORY_CHANGED: { status: 409, zh: '上报的历史与已收到的不一致，已上报的事件不能修改', en: 'The pushed history differs from what was received; reported events cannot be changed' },
   INTAKE_CASE_MISMATCH: { status: 409, zh: '该外部办件编号已用于其他事项或申请人', en: 'This external case id was used for another item or applicant' },
   EXTERNAL_SYSTEM_NOT_FOUND: { status: 404, zh: '对接系统不存在', en: 'External system not found' },
+  NOTICE_NOT_AVAILABLE: { status: 404, zh: '该办件尚无此文书', en: 'This case has no such notice yet' },
   DRAFT_NOT_FOUND: { status: 404, zh: '草稿不存在', en: 'Draft not found' },
 });
