@@ -13,7 +13,7 @@ import { chinaDateOf, clockEntriesOf } from './case-history.ts';
 import { notifyApplicant } from './case-notices.ts';
 import type { ProcessDefinition, ProcessStep } from './process.schema.ts';
 import { findCaseEvents, findLastEventSeq, insertCaseEvents, insertTasks, updateCaseAtVersion, updateCaseClock, updateTasks } from './cases.repository.ts';
-import type { CaseRow } from './services.tables.ts';
+import type { CaseEventRow, CaseRow } from './services.tables.ts';
 
 /** The default number of working days before a deadline at which a case turns to "warning". */
 export const WARNING_DAYS = 2;
@@ -40,9 +40,9 @@ function permissionFor(process: ProcessDefinition, stepKey: string, kind: 'step'
   return process.steps.find((step) => step.key === stepKey)?.permission ?? 'services.cases.review';
 }
 
-/** Recomputes the case's clock from its whole history and stores the derived columns. */
-export async function refreshCaseClock(tx: DbExecutor, calendar: WorkingCalendar, row: Pick<CaseRow, 'id' | 'promised_days' | 'statutory_days'>, process: ProcessDefinition, now: Date): Promise<ClockState> {
-  const events = await findCaseEvents(tx, row.id);
+/** Recomputes the case's clock from its whole history (read here unless the caller has it) and stores the derived columns. */
+export async function refreshCaseClock(tx: DbExecutor, calendar: WorkingCalendar, row: Pick<CaseRow, 'id' | 'promised_days' | 'statutory_days'>, process: ProcessDefinition, now: Date, history?: readonly CaseEventRow[]): Promise<ClockState> {
+  const events = history ?? (await findCaseEvents(tx, row.id));
   const clock = deriveCaseClock(calendar, { promisedDays: row.promised_days, statutoryDays: row.statutory_days, entries: clockEntriesOf(events, process), today: chinaDateOf(now), warningDays: WARNING_DAYS });
   await updateCaseClock(tx, row.id, {
     case_deadline: clock.caseDeadline, step_deadline: clock.stepDeadline, time_state: clock.timeState, remaining_days: clock.remainingDays, next_check_on: clock.nextChangeOn,
@@ -52,7 +52,7 @@ export async function refreshCaseClock(tx: DbExecutor, calendar: WorkingCalendar
 }
 
 /** Writes a planned transition of an existing case; CASE_CONFLICT when another actor changed it first. */
-export async function applyTransition(context: TransitionContext, row: CaseRow, plan: TransitionPlan, extra: { materialsNote?: string } = {}): Promise<number> {
+export async function applyTransition(context: TransitionContext, row: CaseRow, plan: TransitionPlan, extra: { materialsNote?: string; knownEvents?: readonly CaseEventRow[] } = {}): Promise<number> {
   const { tx, actor, now } = context;
   const stamp = toTimestamp(now);
   const stepChanged = plan.stepKey !== row.current_step_key && plan.stepKey !== null;
@@ -73,7 +73,7 @@ export async function applyTransition(context: TransitionContext, row: CaseRow, 
   });
   if (!won) throw new AppError('CASE_CONFLICT', { current: row.version + 1 });
 
-  const firstSeq = (await findLastEventSeq(tx, row.id)) + 1;
+  const firstSeq = (extra.knownEvents ? (extra.knownEvents.at(-1)?.seq ?? 0) : await findLastEventSeq(tx, row.id)) + 1;
   const events = plan.events.map((event, index) => {
     const last = index === plan.events.length - 1;
     const detail = { ...event.detail, ...(last && stepChanged ? { enteredStep: plan.stepKey } : {}), ...(extra.materialsNote ? { note: extra.materialsNote } : {}) };
@@ -110,7 +110,7 @@ export async function applyTransition(context: TransitionContext, row: CaseRow, 
     opened_at: stamp,
   })));
 
-  await refreshCaseClock(tx, context.calendar, row, context.process, now);
+  await refreshCaseClock(tx, context.calendar, row, context.process, now, extra.knownEvents ? [...extra.knownEvents, ...events] : undefined);
   for (const event of events) {
     await publishEvent(tx, `case.${event.type}`, { caseId: row.id, caseNumber: row.case_number, itemId: row.item_id, unitId: moved.unit_id, seq: event.seq, stepKey: event.step_key }, { unitId: moved.unit_id }, now);
   }

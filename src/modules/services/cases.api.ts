@@ -41,7 +41,14 @@ export function registerCaseRoutes(app: App, deps: CaseDeps): void {
     const { page, pageSize, ...filter } = request.query;
     return { ...(await listQueue(deps, request.actor, filter, page, pageSize)), page, pageSize };
   });
-  app.get('/api/cases', { schema: { tags: ['services'], summary: '办件综合查询 Search cases', querystring: caseFilterSchema.extend(pageQuerySchema.shape), response: { 200: pageOf(caseSummarySchema) } } }, async (request) => {
+  app.get('/api/cases', {
+    schema: {
+      tags: ['services'],
+      summary: '办件综合查询（总数超过一万条时 totalCapped 为真）Search cases',
+      querystring: caseFilterSchema.extend(pageQuerySchema.shape),
+      response: { 200: pageOf(caseSummarySchema).extend({ totalCapped: z.boolean() }) },
+    },
+  }, async (request) => {
     const { page, pageSize, ...filter } = request.query;
     return { ...(await searchCases(deps, request.actor, filter, page, pageSize)), page, pageSize };
   });

@@ -167,15 +167,19 @@ export interface CaseFilter {
   submittedTo?: string | undefined;
 }
 
-/** A page of cases within a data scope, newest first. */
-export async function findCases(db: DbExecutor, scope: DataScope, filter: CaseFilter, page: number, pageSize: number) {
-  // A case belongs to the unit that decides it and to the hall that received it.
-  let query = selectCaseWithUnits(db).where((eb) =>
-    eb.or([
-      scopeCondition(eb, scope, { unitIdColumn: 'cases.unit_id', unitPathColumn: 'units.path', ownerColumn: 'cases.handler_user_id' }),
-      scopeCondition(eb, scope, { unitIdColumn: 'cases.intake_unit_id', unitPathColumn: 'intake.path', ownerColumn: 'cases.handler_user_id' }),
-    ]),
-  );
+/** Counting stops here: beyond it a list says "10,000+" instead of scanning every match. */
+export const COUNT_LIMIT = 10_000;
+
+/**
+ * A page of cases within a data scope, newest first. `scopeColumn` says which unit a unit scope
+ * means: the deciding unit, or for a service hall the unit that received the case. The search text
+ * matches a case number or applicant name by prefix and item names anywhere, so every branch uses
+ * an index.
+ */
+export async function findCases(db: DbExecutor, scope: DataScope, scopeColumn: 'unit' | 'intake', filter: CaseFilter, page: number, pageSize: number) {
+  const unitColumn = scopeColumn === 'intake' ? 'cases.intake_unit_id' : 'cases.unit_id';
+  const pathColumn = scopeColumn === 'intake' ? 'intake.path' : 'units.path';
+  let query = selectCaseWithUnits(db).where((eb) => scopeCondition(eb, scope, { unitIdColumn: unitColumn, unitPathColumn: pathColumn, ownerColumn: 'cases.handler_user_id' }));
   if (filter.itemId) query = query.where('cases.item_id', '=', filter.itemId);
   if (filter.unitId) query = query.where('cases.unit_id', '=', filter.unitId);
   if (filter.status) query = query.where('cases.status', '=', filter.status);
@@ -184,14 +188,23 @@ export async function findCases(db: DbExecutor, scope: DataScope, filter: CaseFi
   if (filter.submittedFrom) query = query.where('cases.submitted_at', '>=', filter.submittedFrom);
   if (filter.submittedTo) query = query.where('cases.submitted_at', '<', filter.submittedTo);
   if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    query = query.where((eb) => eb.or([eb('cases.case_number', 'like', pattern), eb('cases.applicant_name', 'like', pattern), eb('service_items.name', 'like', pattern)]));
+    const text = filter.q;
+    const upper = text.toUpperCase();
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('cases.case_number', '>=', upper), eb('cases.case_number', '<', `${upper}\uffff`)]),
+        eb.and([eb('cases.applicant_name', '>=', text), eb('cases.applicant_name', '<', `${text}\uffff`)]),
+        eb('cases.item_id', 'in', eb.selectFrom('service_items').select('service_items.id').where('service_items.name', 'like', `%${escapeLike(text)}%`)),
+      ]),
+    );
   }
+  const counted = query.clearSelect().select('cases.id').limit(COUNT_LIMIT + 1);
   const [items, count] = await Promise.all([
     query.orderBy('cases.submitted_at', 'desc').orderBy('cases.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    query.clearSelect().select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+    db.selectFrom(counted.as('matches')).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: toCount(count.total) };
+  const total = toCount(count.total);
+  return { items, total: Math.min(total, COUNT_LIMIT), totalCapped: total > COUNT_LIMIT };
 }
 
 /** An applicant's own cases, newest first. */

@@ -22,6 +22,7 @@ import { checkApplicationForm } from './application-form.ts';
 import type { ApplicationInput, Receipt, WalkInInput } from './cases.schema.ts';
 import { deleteDraft, findCaseById, findCaseBySubmissionKey, findCaseEvents, findOpenTasks, insertCase, insertCaseEvents, insertMaterials, insertTasks, nextCaseSequence, type CaseWithUnits } from './cases.repository.ts';
 import { findItemById, findVersionById } from './service-items.repository.ts';
+import { loadPinnedVersion } from './pinned-versions.ts';
 import { readVersionBody } from './service-items.service.ts';
 import type { ServiceGuide } from './service-guide.schema.ts';
 import { isInScope } from './services.policy.ts';
@@ -216,10 +217,9 @@ async function loadForAction(tx: DbExecutor, caseId: string, expectedVersion: nu
   const row = await findCaseById(tx, caseId);
   if (!row) throw new AppError('CASE_NOT_FOUND');
   if (row.version !== expectedVersion) throw new AppError('CASE_CONFLICT', { current: row.version });
-  const version = await findVersionById(tx, row.item_version_id);
-  if (!version) throw new AppError('CASE_NOT_FOUND');
+  const body = await loadPinnedVersion(tx, row.item_version_id);
   const [openTasks, events] = await Promise.all([findOpenTasks(tx, caseId), findCaseEvents(tx, caseId)]);
-  return { row, ...readVersionBody(version), openTasks, events };
+  return { row, ...body, openTasks, events };
 }
 
 /** The open task through which a staff member acts now, if any. */
@@ -243,7 +243,7 @@ export async function actOnCase(deps: CaseDeps, actor: Actor, caseId: string, ex
       for (const unitId of command.unitIds) if (!(await findUnitFacts(tx, unitId))) throw new AppError('UNIT_NOT_FOUND');
     }
     const plan = planTransition(state, loaded.process, command, { actorUserId: actor.userId, task, guide: loaded.guide });
-    const version = await applyTransition({ tx, actor, calendar: deps.calendar(), now, itemName: loaded.guide.name, process: loaded.process }, loaded.row, plan);
+    const version = await applyTransition({ tx, actor, calendar: deps.calendar(), now, itemName: loaded.guide.name, process: loaded.process }, loaded.row, plan, { knownEvents: loaded.events });
     return { version };
   });
 }
@@ -257,7 +257,7 @@ export async function supplyMaterials(deps: CaseDeps, actor: Actor, caseId: stri
     const plan = planTransition(engineStateOf(loaded.row, loaded.openTasks, loaded.events), loaded.process, { action: 'supply' }, { actorUserId: actor.userId, task: null, guide: loaded.guide });
     checkMaterials(loaded.guide, input.materials, false);
     await attachMaterials(tx, actor, caseId, loaded.guide, input.materials, loaded.row.supplement_count, now);
-    return { version: await applyTransition({ tx, actor, calendar: deps.calendar(), now, itemName: loaded.guide.name, process: loaded.process }, loaded.row, plan, { materialsNote: input.note }) };
+    return { version: await applyTransition({ tx, actor, calendar: deps.calendar(), now, itemName: loaded.guide.name, process: loaded.process }, loaded.row, plan, { materialsNote: input.note, knownEvents: loaded.events }) };
   });
 }
 
@@ -268,6 +268,6 @@ export async function withdrawCase(deps: CaseDeps, actor: Actor, caseId: string,
     const loaded = await loadForAction(tx, caseId, input.version);
     if (!actor.userId || loaded.row.applicant_user_id !== actor.userId) throw new AppError('CASE_NOT_FOUND');
     const plan = planTransition(engineStateOf(loaded.row, loaded.openTasks, loaded.events), loaded.process, { action: 'withdraw', reason: input.reason }, { actorUserId: actor.userId, task: null, guide: loaded.guide });
-    return { version: await applyTransition({ tx, actor, calendar: deps.calendar(), now, itemName: loaded.guide.name, process: loaded.process }, loaded.row, plan) };
+    return { version: await applyTransition({ tx, actor, calendar: deps.calendar(), now, itemName: loaded.guide.name, process: loaded.process }, loaded.row, plan, { knownEvents: loaded.events }) };
   });
 }

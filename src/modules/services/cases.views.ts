@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { hasPermission } from '../../core/auth/actor.ts';
 import { resolveDataScope } from '../../core/auth/data-scope.ts';
 import { AppError } from '../../core/errors/app-error.ts';
+import { findUnitFacts } from '../identity/index.ts';
 import { maskCreditCode, maskPhone, maskResidentId } from '../../core/ids/index.ts';
 import { deriveCaseClock } from './case-clock.ts';
 import { chinaDateOf, clockEntriesOf, engineStateOf } from './case-history.ts';
@@ -14,8 +15,8 @@ import type { CaseDeps } from './cases.service.ts';
 import { canSeeCase } from './cases.service.ts';
 import type { CaseDetail, CaseFilterInput, CaseSummary } from './cases.schema.ts';
 import { findCaseById, findCaseByNumber, findCaseEvents, findCases, findCasesOfApplicant, findMaterials, findOpenTasks, findQueue, findTasksOfCase, type CaseWithUnits } from './cases.repository.ts';
-import { findVersionById } from './service-items.repository.ts';
-import { readVersionBody } from './service-items.service.ts';
+import { loadPinnedVersion } from './pinned-versions.ts';
+import type { ProcessDefinition } from './process.schema.ts';
 import { CASE_EVENT_NAMES, CASE_STATUS_NAMES } from './case-labels.ts';
 import { availableNotices } from './case-notices.service.ts';
 
@@ -56,12 +57,14 @@ export async function listQueue(deps: CaseDeps, actor: Actor, filter: { q?: stri
 }
 
 /** Comprehensive search over the cases in the actor's read scope. */
-export async function searchCases(deps: CaseDeps, actor: Actor, filter: CaseFilterInput, page: number, pageSize: number): Promise<{ items: CaseSummary[]; total: number }> {
+export async function searchCases(deps: CaseDeps, actor: Actor, filter: CaseFilterInput, page: number, pageSize: number): Promise<{ items: CaseSummary[]; total: number; totalCapped: boolean }> {
   const scope = resolveDataScope(actor, 'services.cases.read');
   const submittedTo = filter.submittedTo ? `${filter.submittedTo}T23:59:59.999Z` : undefined;
-  const { items, total } = await findCases(deps.db, scope, { ...filter, submittedTo }, page, pageSize);
+  // A service hall's unit scope means the cases it received; a department's, the cases it decides.
+  const unit = actor.unitId ? await findUnitFacts(deps.db, actor.unitId) : undefined;
+  const { items, total, totalCapped } = await findCases(deps.db, scope, unit?.kind === 'service_hall' ? 'intake' : 'unit', { ...filter, submittedTo }, page, pageSize);
   const today = todayOf(deps);
-  return { items: items.map((row) => presentCaseSummary(row, today)), total };
+  return { items: items.map((row) => presentCaseSummary(row, today)), total, totalCapped };
 }
 
 /** The applicant's own cases. */
@@ -73,9 +76,7 @@ export async function listMyCases(deps: CaseDeps, actor: Actor, page: number, pa
 }
 
 async function buildDetail(deps: CaseDeps, row: CaseWithUnits, viewer: Actor | null, language: 'zh' | 'en'): Promise<CaseDetail> {
-  const version = await findVersionById(deps.db, row.item_version_id);
-  if (!version) throw new AppError('CASE_NOT_FOUND');
-  const { guide, process } = readVersionBody(version);
+  const { guide, process } = await loadPinnedVersion(deps.db, row.item_version_id);
   const [events, tasks, openTasks, materials] = await Promise.all([findCaseEvents(deps.db, row.id), findTasksOfCase(deps.db, row.id), findOpenTasks(deps.db, row.id), findMaterials(deps.db, row.id)]);
   const clock = deriveCaseClock(deps.calendar(), { promisedDays: row.promised_days, statutoryDays: row.statutory_days, entries: clockEntriesOf(events, process), today: chinaDateOf(deps.now()), warningDays: WARNING_DAYS });
   const form = JSON.parse(row.form_data) as Record<string, string>;
@@ -108,7 +109,7 @@ async function buildDetail(deps: CaseDeps, row: CaseWithUnits, viewer: Actor | n
   };
 }
 
-function allowedActionsFor(viewer: Actor, row: CaseWithUnits, process: ReturnType<typeof readVersionBody>['process'], openTasks: Awaited<ReturnType<typeof findOpenTasks>>, events: Awaited<ReturnType<typeof findCaseEvents>>, isApplicant: boolean): string[] {
+function allowedActionsFor(viewer: Actor, row: CaseWithUnits, process: ProcessDefinition, openTasks: Awaited<ReturnType<typeof findOpenTasks>>, events: Awaited<ReturnType<typeof findCaseEvents>>, isApplicant: boolean): string[] {
   const ended = row.status === 'concluded' || row.status === 'refused' || row.status === 'withdrawn';
   if (ended) return [];
   if (isApplicant) return row.status === 'supplementing' ? ['supply', 'withdraw'] : ['withdraw'];

@@ -8,8 +8,7 @@ import { publishEvent } from '../../core/notify/index.ts';
 import { chinaDateOf } from './case-history.ts';
 import { refreshCaseClock } from './case-transition.ts';
 import { findCasesDueForCheck } from './cases.repository.ts';
-import { findVersionById } from './service-items.repository.ts';
-import { readVersionBody } from './service-items.service.ts';
+import { loadPinnedVersion } from './pinned-versions.ts';
 
 const BATCH = 500;
 
@@ -21,9 +20,8 @@ export async function refreshDueCaseClocks(deps: { db: Db; calendar: () => Worki
     const due = await findCasesDueForCheck(deps.db, chinaDateOf(now), BATCH);
     for (const row of due) {
       await deps.db.transaction().execute(async (tx) => {
-        const version = await findVersionById(tx, row.item_version_id);
-        if (!version) return;
-        const clock = await refreshCaseClock(tx, deps.calendar(), row, readVersionBody(version).process, now);
+        const { process } = await loadPinnedVersion(tx, row.item_version_id);
+        const clock = await refreshCaseClock(tx, deps.calendar(), row, process, now);
         if (clock.timeState !== row.time_state) {
           await publishEvent(tx, 'case.time_state_changed', { caseId: row.id, caseNumber: row.case_number, itemId: row.item_id, unitId: row.unit_id, from: row.time_state, to: clock.timeState }, { unitId: row.unit_id }, now);
         }

@@ -1,0 +1,125 @@
+// Case engine at scale: with BENCH_CASES (default 1,000,000) cases in the database, measures case
+// transitions per second through the service layer (events, tasks, clock, domain events, notices,
+// audit — one transaction each) beside plain single-row commits in the same run, the p50/p95 of the
+// staff work queue and of the comprehensive search, and the server process's memory.
+//   npm run bench:cases                                  (embedded SQLite)
+//   BENCH_PG_URL=postgres://… npm run bench:cases        (also on PostgreSQL)
+//   BENCH_CASES=100000 npm run bench:cases               (a quicker run)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/config.ts';
+import { createPlatform, type Platform } from '../src/platform.ts';
+import { newId, toTimestamp } from '../src/core/db/values.ts';
+import { buildActorOfUsername, demoStaff, demoUnits } from '../src/modules/identity/index.ts';
+import { actOnCase } from '../src/modules/services/cases.service.ts';
+import { listQueue, searchCases } from '../src/modules/services/cases.views.ts';
+import { generateCases, loadItemFacts } from './case-data.ts';
+
+const CASES = Number(process.env['BENCH_CASES'] ?? 1_000_000);
+const TRANSITION_CASES = Number(process.env['BENCH_TRANSITION_CASES'] ?? 1000);
+const QUERY_RUNS = Number(process.env['BENCH_QUERY_RUNS'] ?? 200);
+
+const perSecond = (count: number, milliseconds: number) => Math.round((count / milliseconds) * 1000);
+const megabytes = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+
+function percentiles(samples: number[]): { p50: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (fraction: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0) * 10) / 10;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+async function timeEach(runs: number, work: (run: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    await work(run);
+    samples.push(performance.now() - started);
+  }
+  return percentiles(samples);
+}
+
+async function startPlatform(label: string, databaseUrl: string | undefined): Promise<{ platform: Platform; dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `zt-bench-${label}-`));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), LOG_LEVEL: 'silent', SEED_DEMO: 'true', WORKERS: 'false' });
+  return { platform: await createPlatform(config), dataDir };
+}
+
+async function benchDatabase(label: string, databaseUrl: string | undefined): Promise<void> {
+  console.log(`\n== ${label}: ${CASES.toLocaleString('en')} cases ==`);
+  const { platform, dataDir } = await startPlatform(label, databaseUrl);
+  const { db } = platform.database;
+  const deps = { db, calendar: () => platform.calendar.getCalendar(), now: () => new Date(), store: undefined as never };
+  const items = await loadItemFacts(db);
+
+  let started = performance.now();
+  await generateCases(db, items, CASES, { now: new Date(), onProgress: (done) => done % 200_000 === 0 && console.log(`  generated ${done.toLocaleString('en')}`) });
+  console.log(`  bulk load: ${perSecond(CASES, performance.now() - started).toLocaleString('en')} cases/s (with events and open tasks)`);
+  await sql`analyze`.execute(db);
+
+  // Baseline: plain single-row commits into a table of the same database, in this process.
+  await sql`create table bench_plain (id text primary key, at text not null, note text)`.execute(db);
+  const plainCount = TRANSITION_CASES * 2;
+  started = performance.now();
+  for (let index = 0; index < plainCount; index += 1) {
+    await db.transaction().execute((tx) => tx.insertInto('bench_plain' as never).values({ id: newId(), at: toTimestamp(Date.now()), note: `row ${index}` } as never).execute());
+  }
+  const plainRate = perSecond(plainCount, performance.now() - started);
+
+  // Transitions: the window accepts, then the unit's case officer forwards (the window approves a 即办件) — two per case.
+  const waiting = await db.selectFrom('cases').select(['id', 'unit_id', 'version', 'case_kind']).where('status', '=', 'submitted').where('current_step_key', '=', 'accept').orderBy('submitted_at', 'desc').limit(TRANSITION_CASES).execute();
+  const window = await buildActorOfUsername(db, 'deng.xiao');
+  const unitIdByKey = new Map<string, string>();
+  for (const unit of demoUnits) {
+    const row = unit.creditCode ? await db.selectFrom('units').select('id').where('credit_code', '=', unit.creditCode).executeTakeFirst() : undefined;
+    if (row) unitIdByKey.set(unit.key, row.id);
+  }
+  const officers = new Map<string, NonNullable<typeof window>>();
+  for (const person of demoStaff.filter((candidate) => candidate.roleCode === 'dept_staff')) {
+    const unitId = unitIdByKey.get(person.unitKey);
+    const actor = await buildActorOfUsername(db, person.username);
+    if (unitId && actor && !officers.has(unitId)) officers.set(unitId, actor);
+  }
+  let transitions = 0;
+  started = performance.now();
+  for (const row of waiting) {
+    const accepted = await actOnCase(deps, window!, row.id, row.version, { action: 'accept', opinion: '' });
+    transitions += 1;
+    const officer = officers.get(row.unit_id);
+    if (row.case_kind === 'immediate') {
+      await actOnCase(deps, window!, row.id, accepted.version, { action: 'approve', opinion: '' });
+      transitions += 1;
+    } else if (officer) {
+      await actOnCase(deps, officer, row.id, accepted.version, { action: 'forward', opinion: '' });
+      transitions += 1;
+    }
+  }
+  const transitionRate = perSecond(transitions, performance.now() - started);
+
+  const head = await buildActorOfUsername(db, 'chen.jing');
+  const officer = await buildActorOfUsername(db, 'yang.lei');
+  const hallAdmin = await buildActorOfUsername(db, 'jiang.wen');
+  const sample = await db.selectFrom('cases').select(['case_number', 'applicant_name']).orderBy('id').limit(1).offset(Math.floor(CASES / 2)).executeTakeFirstOrThrow();
+  const results = {
+    queueHall: await timeEach(QUERY_RUNS, () => listQueue(deps, window!, {}, 1, 20)),
+    queueUnit: await timeEach(QUERY_RUNS, () => listQueue(deps, officer!, {}, 1, 20)),
+    queueOverdue: await timeEach(QUERY_RUNS, () => listQueue(deps, officer!, { timeState: 'overdue' }, 1, 20)),
+    searchUnit: await timeEach(QUERY_RUNS, (run) => searchCases(deps, head!, { q: undefined }, 1 + (run % 5), 20)),
+    searchAll: await timeEach(QUERY_RUNS, (run) => searchCases(deps, hallAdmin!, { q: undefined }, 1 + (run % 5), 20)),
+    searchNumber: await timeEach(QUERY_RUNS, () => searchCases(deps, hallAdmin!, { q: sample.case_number }, 1, 20)),
+    searchStatus: await timeEach(QUERY_RUNS, () => searchCases(deps, head!, { q: undefined, status: 'in_progress', timeState: 'overdue' }, 1, 20)),
+  };
+  const memory = process.memoryUsage();
+
+  console.log(`  plain single-row commits:        ${plainRate.toLocaleString('en')} /s`);
+  console.log(`  case transitions (service layer): ${transitionRate.toLocaleString('en')} /s  (${transitions} transitions, ${(plainRate / transitionRate).toFixed(1)}× the time of a plain commit)`);
+  for (const [name, figures] of Object.entries(results)) console.log(`  ${name.padEnd(14)} p50 ${String(figures.p50).padStart(6)} ms   p95 ${String(figures.p95).padStart(6)} ms`);
+  console.log(`  memory: rss ${megabytes(memory.rss)}, heap used ${megabytes(memory.heapUsed)}`);
+  if (!databaseUrl) console.log(`  database file: ${megabytes(fs.statSync(path.join(dataDir, 'zhengtong.sqlite')).size)}`);
+  await platform.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+await benchDatabase('SQLite', undefined);
+if (process.env['BENCH_PG_URL']) await benchDatabase('PostgreSQL', process.env['BENCH_PG_URL']);
