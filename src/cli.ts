@@ -10,13 +10,16 @@ import { prepareDatabase, allMigrations } from './platform.ts';
 import { migrateToLatest } from './core/db/migrate.ts';
 import { backupEmbedded, restoreEmbedded } from './core/db/backup.ts';
 import { createAdminAccount, findUnitByReference, seedDemoCounty } from './modules/identity/index.ts';
+import { seedDemoServices } from './modules/services/index.ts';
+import { createCalendarService } from './core/calendar/calendar.service.ts';
+import { createLocalBlobStore } from './core/files/index.ts';
 import { isAppError } from './core/errors/app-error.ts';
 import { describeError } from './core/errors/error-codes.ts';
 
 const USAGE = `用法 Usage: npm run cli -- <command> [options]
 
   migrate                          应用数据库迁移 Apply pending migrations
-  seed-demo                        载入示范县演示数据（仅空库）Load the demo county (empty database only)
+  seed-demo                        载入示范县及办事大厅演示数据（仅空库）Load the demo county and its service hall (empty database only)
   create-admin --role system|security|audit --username NAME --name 姓名 --unit <单位ID或统一社会信用代码>
                                    创建三员账号并打印初始密码 Create an admin account, prints its initial password
   backup [--out DIR]               备份嵌入式数据库与附件 Back up the embedded database and files
@@ -52,7 +55,11 @@ async function run(argv: string[]): Promise<number> {
       return withDatabase(config, async (database) => {
         await prepareDatabase(database, { seedDemo: false });
         const seeded = await seedDemoCounty(database.db, systemActor('命令行工具'));
-        console.log(seeded ? '已载入示范县 Demo county loaded' : '数据库中已有单位，未载入 The database already has units; nothing loaded');
+        if (seeded) {
+          const calendar = await createCalendarService({ db: database.db });
+          await seedDemoServices(database.db, { actor: systemActor('命令行工具'), calendar: () => calendar.getCalendar(), now: () => new Date(), store: createLocalBlobStore(config.filesDir) });
+        }
+        console.log(seeded ? '已载入示范县及其办事大厅 Demo county and its service hall loaded' : '数据库中已有单位，未载入 The database already has units; nothing loaded');
         return 0;
       });
     case 'create-admin': {

@@ -132,3 +132,56 @@ if (on === 'sqlite') test(`${on}: backup of the live embedded database and resto
     await database.destroy();
   }
 });
+
+/** Values that satisfy a demo item's form, by field type. */
+function fillForm(fields: Array<{ key: string; type: string; options?: string[] }>): Record<string, string> {
+  const byType: Record<string, (field: { options?: string[] }) => string> = {
+    resident_id: () => '11010519491231002X', credit_code: () => '9144030071526726XG', phone: () => '19912100001', email: () => 'a@example.cn',
+    date: () => '2026-01-05', number: () => '1', select: (field) => field.options?.[0] ?? '', textarea: () => '说明', text: () => '示例',
+  };
+  return Object.fromEntries(fields.map((field) => [field.key, (byType[field.type] ?? byType['text']!)(field)]));
+}
+
+test(`${on}: an application acknowledged just before the server is killed is there after the restart`, async () => {
+  const database = await createTestDatabase();
+  let server = await startServer(database);
+  try {
+    const citizen = new ApiClient(server.baseUrl);
+    assert.equal((await citizen.post('/api/auth/sign-in', { username: 'liu.yang', password: DEMO_PASSWORD, accountKind: 'citizen' })).body.stage, 'done');
+    const catalogue = await citizen.get('/api/public/service-items?q=%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5%E8%AE%B8%E5%8F%AF');
+    const guide = (await citizen.get(`/api/public/service-items/${catalogue.body.items[0].id}`)).body;
+    const form = fillForm(guide.guide.form);
+    const receipts: Array<{ caseNumber: string; queryCode: string }> = [];
+    const writer = (async () => {
+      for (let index = 0; index < 200; index += 1) {
+        try {
+          const materials = [];
+          for (const material of guide.guide.materials.filter((candidate: { required: boolean }) => candidate.required)) {
+            const upload = new FormData();
+            upload.append('file', new Blob([Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n')], { type: 'application/pdf' }), `${material.key}.pdf`);
+            const stored = await citizen.post('/api/files', upload);
+            materials.push({ materialKey: material.key, fileIds: [stored.body.id] });
+          }
+          const response = await citizen.post('/api/applications', { itemId: guide.id, form, materials }, { 'idempotency-key': `crash-test-${index}` });
+          if (response.status === 200) receipts.push(response.body);
+        } catch {
+          return;
+        }
+      }
+    })();
+    while (receipts.length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    server.child.kill('SIGKILL');
+    await writer;
+
+    server = await startServer(database);
+    const visitor = new ApiClient(server.baseUrl);
+    for (const receipt of receipts) {
+      const found = await visitor.post('/api/public/case-lookup', receipt);
+      assert.equal(found.status, 200, `${receipt.caseNumber} was acknowledged and must survive`);
+      assert.equal(found.body.statusName, '待受理');
+    }
+  } finally {
+    server.child.kill('SIGKILL');
+    await database.destroy();
+  }
+});
