@@ -49,7 +49,8 @@ export function describeMissing(guide: ServiceGuide, process: ProcessDefinition,
   return findMissingGuideElements(guide, process, true).map((element) => ({ element, name: GUIDE_ELEMENTS[element][language] }));
 }
 
-function listingFields(guide: ServiceGuide, unit: UnitFacts, implementationCode: string) {
+/** The columns of an item row derived from its guide (what lists filter, sort and search on). */
+export function listingFields(guide: ServiceGuide, unit: { name: string }, implementationCode: string) {
   return {
     basic_code: guide.basicCode,
     variant_code: guide.variantCode,

@@ -13,8 +13,8 @@ import { refreshDueCaseClocks } from './services.jobs.ts';
 import { buildImplementationCode, DEFAULT_CODE_LAYOUT } from './item-codes.ts';
 import { processFromTemplate } from './process-templates.ts';
 import { processDefinitionSchema } from './process.schema.ts';
-import { ITEM_TYPES } from './service-catalogue.ts';
 import { serviceGuideSchema } from './service-guide.schema.ts';
+import { listingFields } from './service-items.service.ts';
 import { findItems, insertItem, insertVersion, replaceItemThemes, replaceLifeEventItems, upsertLifeEvent } from './service-items.repository.ts';
 
 async function unitIdsByKey(db: Db): Promise<Map<string, { id: string; name: string; creditCode: string }>> {
@@ -48,10 +48,8 @@ export async function seedDemoServices(db: Db, deps: { actor: Actor; calendar: (
       const versionId = newId(now.getTime());
       const published = demo.status === 'published';
       await insertItem(tx, {
-        id, unit_id: unit.id, basic_code: guide.basicCode, variant_code: guide.variantCode, implementation_code: code, name: guide.name, item_type: guide.itemType, case_kind: guide.caseKind,
-        audiences: guide.audiences.join(','), promised_days: guide.promisedDays, online_application: guide.onlineApplication ? 1 : 0, status: demo.status,
+        id, unit_id: unit.id, ...listingFields(guide, unit, code), status: demo.status,
         published_version_id: published ? versionId : null, working_version_id: published ? null : versionId,
-        search_text: [guide.name, guide.basicCode, code, guide.summary, unit.name, ITEM_TYPES[guide.itemType].zh].join(' ').toLowerCase(),
         created_at: stamp, updated_at: stamp, published_at: published ? stamp : null, retired_at: null,
       });
       await insertVersion(tx, {

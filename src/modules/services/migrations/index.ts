@@ -3,9 +3,13 @@ import type { MigrationSet } from '../../../core/db/migrate.ts';
 import * as services from './202611231300_services.ts';
 import * as ratingsAndIntake from './202611231330_ratings_and_intake.ts';
 import * as caseOutcomeColumns from './202611231345_case_outcome_columns.ts';
+import * as itemImports from './202611231400_item_imports.ts';
+import * as caseSearchIndexes from './202611231415_case_search_indexes.ts';
 
 export const servicesMigrations: MigrationSet = {
   '202611231300_services': services,
   '202611231330_ratings_and_intake': ratingsAndIntake,
   '202611231345_case_outcome_columns': caseOutcomeColumns,
+  '202611231400_item_imports': itemImports,
+  '202611231415_case_search_indexes': caseSearchIndexes,
 };
