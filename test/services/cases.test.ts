@@ -220,3 +220,22 @@ test(`${on}: a unit never sees another unit's cases; applicants see only their o
   assert.ok((await samrHead.get('/api/cases?pageSize=100')).body.items.some((item: { id: string }) => item.id === receipt.id));
   assert.equal((await app.client().get('/api/my/cases')).status, 401);
 });
+
+test(`${on}: materials of an earlier case are reused as the new case's own copies`, async () => {
+  await applyFor(citizen, itemId);
+  const earlier = await citizen.get('/api/my/materials');
+  assert.equal(earlier.status, 200);
+  const pick = (key: string) => earlier.body.items.find((material: { materialKey: string }) => material.materialKey === key).fileId;
+  const form = { shop_name: '城南便民超市', contact_phone: '19912100001', business_scope: '预包装食品销售' };
+  const reused = await citizen.post('/api/applications', { itemId, form, materials: [{ materialKey: 'application_form', reuseFileIds: [pick('application_form')] }, { materialKey: 'site_plan', reuseFileIds: [pick('site_plan')] }] });
+  assert.equal(reused.status, 200, JSON.stringify(reused.body));
+  const detail = await window.get(`/api/cases/${reused.body.id}`);
+  assert.deepEqual(detail.body.materials.map((material: { source: string }) => material.source), ['reuse', 'reuse']);
+  const copy = detail.body.materials[0].fileId;
+  assert.notEqual(copy, pick('application_form'));
+  assert.equal((await window.get(`/api/files/${copy}/content`)).status, 200, 'the hall reads the copy through the new case');
+  const stranger = await app.signIn('wang.haoran');
+  const stolen = await stranger.post('/api/applications', { itemId, form, materials: [{ materialKey: 'application_form', reuseFileIds: [pick('application_form')] }, { materialKey: 'site_plan', reuseFileIds: [pick('site_plan')] }] });
+  assert.equal(stolen.status, 404, 'someone else\'s file cannot be reused');
+  assert.equal((await citizen.post('/api/applications', { itemId, form, materials: [{ materialKey: 'application_form' }, { materialKey: 'site_plan', fileIds: [] }] })).status, 400);
+});

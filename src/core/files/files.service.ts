@@ -178,3 +178,26 @@ export async function attachUploads(tx: DbExecutor, actor: Actor, fileIds: strin
   }
   return rows.map(toMetadata);
 }
+
+/**
+ * Gives a record of a module its own copies of files the actor may already read (a material reused
+ * from an earlier case): new file records pointing at the same stored content, inside `tx`. The
+ * copies belong to the target, so whoever may see the target may read them. FILE_NOT_FOUND when a
+ * source is missing or not readable; FILE_OWNER_NOT_FOUND when the actor may not attach to the target.
+ */
+export async function copyFilesTo(tx: DbExecutor, actor: Actor, fileIds: string[], target: FileOwner, now = new Date()): Promise<FileMetadata[]> {
+  if (!isSignedIn(actor)) throw new AppError('UNAUTHENTICATED');
+  const rules = fileOwnerRules(target.ownerType);
+  if (!rules || !(await rules.canAttach(actor, target.ownerId, tx))) throw new AppError('FILE_OWNER_NOT_FOUND');
+  const copies: FileMetadata[] = [];
+  for (const fileId of fileIds) {
+    const source = await selectFileRow(tx, fileId);
+    const sourceRules = source ? fileOwnerRules(source.owner_type) : undefined;
+    if (!source || !sourceRules || !(await sourceRules.canRead(actor, source.owner_id, tx))) throw new AppError('FILE_NOT_FOUND');
+    const row: FileRow = { ...source, id: newId(now.getTime()), owner_type: target.ownerType, owner_id: target.ownerId, unit_id: actor.unitId, uploaded_by: actor.userId, created_at: toTimestamp(now) };
+    await insertFileRow(tx, row);
+    await recordAudit(tx, actor, { action: 'files.copy', subjectType: 'file', subjectId: row.id, before: { fileId: source.id }, after: target }, now);
+    copies.push(toMetadata(row));
+  }
+  return copies;
+}

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors/app-error.ts';
 import { pageOf, pageQuerySchema } from '../../core/http/pagination.ts';
 import type { App } from '../../core/http/server.ts';
+import { reusableMaterialSchema } from './cases.schema.ts';
 import { applicantActionInputSchema, applicationInputSchema, caseDetailSchema, caseFilterSchema, caseSummarySchema, lookupInputSchema, queueEntrySchema, queueFilterSchema, receiptSchema, staffActionInputSchema, supplyInputSchema, walkInInputSchema } from './cases.schema.ts';
 import { actOnCase, registerWalkIn, submitApplication, supplyMaterials, withdrawCase, type CaseDeps } from './cases.service.ts';
-import { getCaseForApplicant, getCaseForStaff, listMyCases, listQueue, lookupCase, searchCases } from './cases.views.ts';
+import { getCaseForApplicant, getCaseForStaff, listMyCases, listQueue, listReusableMaterials, lookupCase, searchCases } from './cases.views.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const versionResponse = z.object({ version: z.number() });
@@ -27,6 +28,9 @@ export function registerCaseRoutes(app: App, deps: CaseDeps): void {
     const { page, pageSize } = request.query;
     return { ...(await listMyCases(deps, request.actor, page, pageSize)), page, pageSize };
   });
+  app.get('/api/my/materials', { schema: { tags: ['services'], summary: '我提交过的材料（可复用）My earlier materials, for reuse', response: { 200: z.object({ items: z.array(reusableMaterialSchema) }) } } }, async (request) => ({
+    items: await listReusableMaterials(deps, request.actor),
+  }));
   app.get('/api/my/cases/:id', { schema: { tags: ['services'], summary: '我的办件详情 One of my cases', params: idParams, response: { 200: caseDetailSchema } } }, async (request) =>
     getCaseForApplicant(deps, request.actor, request.params.id, request.language),
   );

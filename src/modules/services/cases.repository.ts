@@ -259,3 +259,18 @@ export function findCasesDueForCheck(db: DbExecutor, today: string, limit: numbe
     .limit(limit)
     .execute();
 }
+
+/** Files the applicant submitted for earlier cases, newest first, for reuse in a new application. */
+export function findReusableMaterials(db: DbExecutor, applicantUserId: string, limit: number) {
+  return db
+    .selectFrom('case_materials')
+    .innerJoin('cases', 'cases.id', 'case_materials.case_id')
+    .innerJoin('service_items', 'service_items.id', 'cases.item_id')
+    .leftJoin('files', 'files.id', 'case_materials.file_id')
+    .select(['case_materials.file_id', 'case_materials.material_key', 'case_materials.name', 'files.original_name as file_name', 'cases.case_number', 'service_items.name as item_name', 'case_materials.created_at'])
+    .where('cases.applicant_user_id', '=', applicantUserId)
+    .where('case_materials.file_id', 'is not', null)
+    .orderBy('case_materials.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}

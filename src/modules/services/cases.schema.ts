@@ -8,7 +8,10 @@ export const caseStatusSchema = z.enum(['submitted', 'supplementing', 'in_progre
 export const timeStateSchema = z.enum(['not_started', 'normal', 'warning', 'overdue', 'paused', 'stopped']);
 
 const formValues = z.record(z.string().max(40), z.union([z.string().max(5000), z.number(), z.null()])).refine((record) => Object.keys(record).length <= 60, '表单项过多 / too many fields');
-const materialInput = z.object({ materialKey: z.string().min(1).max(40), fileIds: z.array(z.uuid()).min(1).max(10) });
+// fileIds: fresh uploads of the applicant; reuseFileIds: files of their earlier cases (GET /api/my/materials).
+const materialInput = z
+  .object({ materialKey: z.string().min(1).max(40), fileIds: z.array(z.uuid()).max(10).default([]), reuseFileIds: z.array(z.uuid()).max(10).default([]) })
+  .refine((material) => material.fileIds.length + material.reuseFileIds.length > 0, { message: '每项材料至少一个文件 / each material needs a file', path: ['fileIds'] });
 
 export const applicationInputSchema = z.object({
   itemId: z.uuid(),
@@ -123,6 +126,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
 export const receiptSchema = z.object({ id: z.string(), caseNumber: z.string(), queryCode: z.string(), submittedAt: z.string(), itemName: z.string(), version: z.number() });
 
 export const lookupInputSchema = z.object({ caseNumber: z.string().trim().min(5).max(40), queryCode: z.string().trim().min(4).max(12) });
+
+export const reusableMaterialSchema = z.object({ fileId: z.string(), materialKey: z.string(), name: z.string(), fileName: z.string().nullable(), caseNumber: z.string(), itemName: z.string(), submittedAt: z.string() });
 
 export type ApplicationInput = z.infer<typeof applicationInputSchema>;
 export type WalkInInput = z.infer<typeof walkInInputSchema>;

@@ -10,7 +10,7 @@ import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import type { Db, DbExecutor } from '../../core/db/database.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
 import { AppError } from '../../core/errors/app-error.ts';
-import { attachUploads, registerFileOwnerType } from '../../core/files/index.ts';
+import { attachUploads, copyFilesTo, registerFileOwnerType } from '../../core/files/index.ts';
 import { publishEvent } from '../../core/notify/index.ts';
 import { findAccountFacts, findMainServiceHall, findUnitFacts } from '../identity/index.ts';
 import type { CaseCommand } from './case-commands.schema.ts';
@@ -34,7 +34,8 @@ export interface CaseDeps {
   now: () => Date;
 }
 
-type MaterialInput = ApplicationInput['materials'][number];
+/** A material as use cases take it: fresh uploads and, optionally, files of the applicant's earlier cases. */
+type MaterialInput = { materialKey: string; fileIds: string[]; reuseFileIds?: string[] | undefined };
 
 /** Staff may touch a case's files when the case is in their read scope or waiting for their unit. */
 registerFileOwnerType('case', {
@@ -73,21 +74,23 @@ function checkMaterials(guide: ServiceGuide, materials: readonly MaterialInput[]
 }
 
 async function attachMaterials(tx: DbExecutor, actor: Actor, caseId: string, guide: ServiceGuide, materials: readonly MaterialInput[], round: number, now: Date): Promise<void> {
+  const target = { ownerType: 'case', ownerId: caseId };
   const fileIds = materials.flatMap((material) => material.fileIds);
-  if (fileIds.length === 0) return;
-  const attached = await attachUploads(tx, actor, fileIds, { ownerType: 'case', ownerId: caseId });
-  if (attached.length !== new Set(fileIds).size) throw new AppError('CASE_FILE_UNUSABLE');
-  await insertMaterials(tx, materials.flatMap((material) => material.fileIds.map((fileId) => ({
-    id: newId(now.getTime()),
-    case_id: caseId,
-    material_key: material.materialKey,
-    name: guide.materials.find((candidate) => candidate.key === material.materialKey)?.name ?? material.materialKey,
-    source: 'upload' as const,
-    file_id: fileId,
-    licence_reference: null,
-    round,
-    created_at: toTimestamp(now),
-  }))));
+  if (fileIds.length > 0) {
+    const attached = await attachUploads(tx, actor, fileIds, target);
+    if (attached.length !== new Set(fileIds).size) throw new AppError('CASE_FILE_UNUSABLE');
+  }
+  const rows = [];
+  for (const material of materials) {
+    const name = guide.materials.find((candidate) => candidate.key === material.materialKey)?.name ?? material.materialKey;
+    const base = { case_id: caseId, material_key: material.materialKey, name, licence_reference: null, round, created_at: toTimestamp(now) };
+    for (const fileId of material.fileIds) rows.push({ ...base, id: newId(now.getTime()), source: 'upload' as const, file_id: fileId });
+    // A material submitted for an earlier case becomes this case's own copy (same stored content).
+    const reused = material.reuseFileIds ?? [];
+    const copies = reused.length > 0 ? await copyFilesTo(tx, actor, reused, target, now) : [];
+    for (const copy of copies) rows.push({ ...base, id: newId(now.getTime()), source: 'reuse' as const, file_id: copy.id });
+  }
+  await insertMaterials(tx, rows);
 }
 
 /** Readable, sortable, unique: the unit's 组织机构代码, the date and a daily sequence. */
@@ -166,7 +169,7 @@ async function intakeUnitFor(db: DbExecutor, item: { unit_id: string }, process:
 }
 
 /** A citizen or company applies online; the same idempotency key returns the first receipt. */
-export async function submitApplication(deps: CaseDeps, actor: Actor, input: ApplicationInput, idempotencyKey: string | null): Promise<Receipt & { replayed: boolean }> {
+export async function submitApplication(deps: CaseDeps, actor: Actor, input: Omit<ApplicationInput, 'materials'> & { materials: MaterialInput[] }, idempotencyKey: string | null): Promise<Receipt & { replayed: boolean }> {
   if (actor.kind !== 'citizen' && actor.kind !== 'company') throw new AppError(actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
   const userId = actor.userId as string;
   const replay = async () => {
@@ -197,7 +200,7 @@ export async function submitApplication(deps: CaseDeps, actor: Actor, input: App
 }
 
 /** The window registers an applicant who came in person, or an enforcing unit opens a penalty case (channel recorded; the same engine follows). */
-export async function registerWalkIn(deps: CaseDeps, actor: Actor, input: WalkInInput): Promise<Receipt> {
+export async function registerWalkIn(deps: CaseDeps, actor: Actor, input: Omit<WalkInInput, 'materials'> & { materials: MaterialInput[] }): Promise<Receipt> {
   if (actor.kind !== 'staff' || !actor.unitId) throw new AppError('FORBIDDEN');
   const { item, versionId, guide, process } = await loadApplicableItem(deps.db, input.itemId);
   // The window registers applications; a penalty case (立案) is opened by the enforcing unit itself.

@@ -14,7 +14,7 @@ import { WARNING_DAYS } from './case-transition.ts';
 import type { CaseDeps } from './cases.service.ts';
 import { canSeeCase } from './cases.service.ts';
 import type { CaseDetail, CaseFilterInput, CaseSummary } from './cases.schema.ts';
-import { findCaseById, findCaseByNumber, findCaseEvents, findCases, findCasesOfApplicant, findMaterials, findOpenTasks, findQueue, findTasksOfCase, type CaseWithUnits } from './cases.repository.ts';
+import { findCaseById, findCaseByNumber, findCaseEvents, findCases, findCasesOfApplicant, findMaterials, findOpenTasks, findQueue, findReusableMaterials, findTasksOfCase, type CaseWithUnits } from './cases.repository.ts';
 import { loadPinnedVersion } from './pinned-versions.ts';
 import type { ProcessDefinition } from './process.schema.ts';
 import { CASE_EVENT_NAMES, CASE_STATUS_NAMES } from './case-labels.ts';
@@ -155,4 +155,11 @@ export async function lookupCase(deps: CaseDeps, caseNumber: string, queryCode: 
     submittedAt: detail.submittedAt, steps: detail.steps, clock: detail.clock,
     timeline: detail.timeline.map((entry) => ({ seq: entry.seq, typeName: entry.typeName, stepName: entry.stepName, occurredAt: entry.occurredAt })),
   };
+}
+
+/** The applicant's files from earlier cases that a new application can reuse. */
+export async function listReusableMaterials(deps: CaseDeps, actor: Actor) {
+  if (!actor.userId || (actor.kind !== 'citizen' && actor.kind !== 'company')) throw new AppError(actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  const rows = await findReusableMaterials(deps.db, actor.userId, 200);
+  return rows.map((row) => ({ fileId: row.file_id as string, materialKey: row.material_key, name: row.name, fileName: row.file_name ?? null, caseNumber: row.case_number, itemName: row.item_name, submittedAt: row.created_at }));
 }
