@@ -70,6 +70,20 @@ export function assertFormCsrfToken(request: FastifyRequest, sent: unknown): voi
   if (expected !== null && sent !== expected) throw new AppError('CSRF_INVALID');
 }
 
+/** The CSRF check of an unsafe request with a session: the header, or else a page form's `_csrf` field. */
+function checkCsrf(request: FastifyRequest, expected: string, contentType: string, csrf: boolean | 'multipart-field' | undefined): void {
+  const sent = request.headers['x-csrf-token'];
+  if (typeof sent === 'string' && sent === expected) return;
+  if (sent === undefined && contentType === 'application/x-www-form-urlencoded') {
+    // A plain form: its field is checked in preValidation, once the body is parsed.
+    request.csrfFromFormField = true;
+    return;
+  }
+  // A multipart form's handler checks the field itself (assertFormCsrfToken), before it stores anything.
+  if (sent === undefined && csrf === 'multipart-field' && contentType === 'multipart/form-data') return;
+  throw new AppError('CSRF_INVALID');
+}
+
 /** True when a parsed request part holds a NUL character in any string, key or value. */
 function containsNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
@@ -156,15 +170,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     // Plain HTML forms are for pages; the API keeps answering them 415 (a cross-site form cannot reach it).
     if (contentType === 'application/x-www-form-urlencoded' && request.url.startsWith('/api/')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
     const csrf = request.routeOptions.config.csrf;
-    if (resolved && UNSAFE_METHODS.has(request.method) && csrf !== false) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent === 'string' && sent === resolved.csrfToken) return;
-      // A page's form sends the token as a field: checked in preValidation, once the body is parsed.
-      if (sent === undefined && contentType === 'application/x-www-form-urlencoded') request.csrfFromFormField = true;
-      // A multipart form's handler checks the field itself (assertFormCsrfToken), before it stores anything.
-      else if (sent === undefined && csrf === 'multipart-field' && contentType === 'multipart/form-data') return;
-      else throw new AppError('CSRF_INVALID');
-    }
+    if (resolved && UNSAFE_METHODS.has(request.method) && csrf !== false) checkCsrf(request, resolved.csrfToken, contentType, csrf);
   });
 
   app.addHook('preValidation', async (request) => {

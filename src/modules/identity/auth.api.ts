@@ -85,9 +85,41 @@ function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): 
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
+/** Sign-in and sign-out for server-rendered pages: the API's own checks, audit records, cookie and rate limit. */
+export interface PageSessions {
+  /** Checks the password and sets the session cookie; returns the stage reached. Throws INVALID_CREDENTIALS, ACCOUNT_LOCKED… */
+  signIn(request: FastifyRequest, reply: FastifyReply, input: { username: string; password: string; accountKind: 'staff' | 'citizen' | 'company' }): Promise<SignInStage>;
+  /** Ends the request's session (if any) and clears the cookie. */
+  signOut(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  /** The sign-in rate limit, for a page's own sign-in route. */
+  rateLimit: { max: number; timeWindow: string };
+}
+
+const pageSessionsByApp = new WeakMap<object, PageSessions>();
+
+/** The page sign-in of an app whose identity routes are registered. */
+export function pageSessionsOf(app: object): PageSessions {
+  const found = pageSessionsByApp.get(app);
+  if (!found) throw new Error('The identity routes are not registered on this app');
+  return found;
+}
+
 /** Registers /api/auth/*. */
 export function registerAuthRoutes(app: App, deps: AuthDeps & { secureCookies: boolean; signInRatePerMinute: number; resolve: ReturnType<typeof createSessionResolver> }): void {
   const signInLimit = { max: deps.signInRatePerMinute, timeWindow: '1 minute' };
+  pageSessionsByApp.set(app, {
+    async signIn(request, reply, input) {
+      const result = await signIn(deps, requestInfo(request), { username: input.username, password: input.password, kind: input.accountKind });
+      setSessionCookie(reply, result.token, deps.secureCookies);
+      return result.stage;
+    },
+    async signOut(request, reply) {
+      const resolved = await deps.resolve(request);
+      if (resolved) await signOut(deps, resolved.live, requestInfo(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    },
+    rateLimit: signInLimit,
+  });
   const liveSessionOf = async (request: FastifyRequest): Promise<LiveSession> => {
     const resolved = await deps.resolve(request);
     if (!resolved) throw new AppError('UNAUTHENTICATED');

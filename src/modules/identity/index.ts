@@ -8,7 +8,7 @@ import { registerSecurityRoutes } from './security.api.ts';
 import { registerUserRoutes } from './users.api.ts';
 
 export { identityMigrations } from './migrations/index.ts';
-export { createSessionResolver, SESSION_COOKIE } from './auth.api.ts';
+export { createSessionResolver, pageSessionsOf, SESSION_COOKIE, type PageSessions } from './auth.api.ts';
 export { ensureBuiltinRoles, seedDemoCounty, createAdminAccount, findUnitByReference, DEMO_PASSWORD } from './identity.seed.ts';
 export { registerPermissions, grantToBuiltinRole, type PermissionDefinition } from './identity.permissions.ts';
 export { findServedCounty, listDepartmentsUnder, findUnitFacts, findMainServiceHall, findAccountFacts, type UnitFacts, type AccountFacts } from './identity.queries.ts';

@@ -6,6 +6,8 @@ import { findServedCounty, listDepartmentsUnder } from '../identity/index.ts';
 import { registerPortalPages, renderNotFound } from './portal.pages.ts';
 import { loadPortalSite } from './portal.site.ts';
 
+export { renderSitePage, sendSitePage, type SitePageSpec } from './portal.site-page.ts';
+
 export interface PortalDeps {
   db: Db;
   describeToday(): { date: string; working: boolean; kind: string; name?: string | undefined };

@@ -74,12 +74,12 @@ test('portal pages have no axe-core violations in standard and elderly mode', { 
     };
     await visit('/', 'standard', 'portal-home-standard.png');
     await visit('/sitemap', 'standard');
-    await visit('/services', 'standard');
+    await visit('/disclosure', 'standard');
     await visit('/no-such-page', 'standard');
     await visit('/?mode=elderly', 'elderly', 'portal-home-elderly.png');
     assert.equal(new URL(page.url()).search, '', 'the mode query is dropped after the redirect');
     await visit('/sitemap', 'elderly');
-    await visit('/services', 'elderly');
+    await visit('/disclosure', 'elderly');
     await visit('/no-such-page', 'elderly');
     await context.close();
   }

@@ -77,7 +77,7 @@ test('?mode= sets the zt_mode cookie and 303-redirects to the same path without 
 test('the mode cookie selects elderly mode on every page', async (t) => {
   const app = await buildApp();
   t.after(() => app.close());
-  for (const url of ['/', '/sitemap', '/services']) {
+  for (const url of ['/', '/sitemap', '/disclosure']) {
     const res = await app.inject({ url, headers: { cookie: 'other=1; zt_mode=elderly' } });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<body class="mode-elderly">/, url);
@@ -106,23 +106,45 @@ test('site map lists every section as nested lists', async (t) => {
   t.after(() => app.close());
   const res = await app.inject('/sitemap');
   assert.equal(res.statusCode, 200);
-  for (const url of ['/', '/services', '/disclosure', '/interaction', '/sitemap', '/#news', '/#departments']) {
+  for (const url of ['/', '/services', '/services/items', '/services/lookup', '/disclosure', '/interaction', '/sitemap', '/#news', '/#departments']) {
     assert.ok(res.body.includes(`href="${url}"`), url);
   }
   assert.match(res.body, /<ul class="sitemap">\s*<li>[\s\S]*?<ul>/);
   assert.match(res.body, /<h1 class="page-title">网站地图<\/h1>/);
 });
 
-test('unbuilt sections show 栏目建设中 inside the layout', async (t) => {
+test('unbuilt sections show 栏目建设中 inside the layout; /services belongs to the services module', async (t) => {
   const app = await buildApp();
   t.after(() => app.close());
-  for (const [url, title] of [['/services', '网上办事'], ['/disclosure', '政府信息公开'], ['/interaction', '政民互动']] as const) {
+  assert.equal((await app.inject('/services')).statusCode, 404, 'the portal registers no /services stub');
+  for (const [url, title] of [['/disclosure', '政府信息公开'], ['/interaction', '政民互动']] as const) {
     const res = await app.inject(url);
     assert.equal(res.statusCode, 200);
     assert.ok(res.body.includes('栏目建设中'), url);
     assert.ok(res.body.includes(`<h1 class="page-title">${title}</h1>`), url);
     assert.match(res.body, new RegExp(`href="${url}" aria-current="page"`));
   }
+});
+
+test('a signed-in citizen sees their name, 我的办件 and a sign-out form with the CSRF field; anonymous visitors a sign-in link', async (t) => {
+  const app = Fastify();
+  app.addHook('onRequest', async (request) => {
+    if (request.headers['x-test-user'] === 'citizen') {
+      Object.assign(request, { actor: { kind: 'citizen', userId: 'u1', name: '刘洋' }, sessionCsrfToken: 'token-1' });
+    }
+  });
+  registerPortalPages(app, stubPortalDeps());
+  await app.ready();
+  t.after(() => app.close());
+  const signedIn = await app.inject({ url: '/', headers: { 'x-test-user': 'citizen' } });
+  assert.match(signedIn.body, /您好，刘洋/);
+  assert.match(signedIn.body, /<a href="\/services\/my">我的办件<\/a>/);
+  assert.match(signedIn.body, /<form class="inline-form" method="post" action="\/services\/sign-out">\s*<input type="hidden" name="_csrf" value="token-1">/);
+  assert.equal(signedIn.headers['cache-control'], 'private, no-store');
+  const anonymous = await app.inject('/');
+  assert.match(anonymous.body, /<a href="\/services\/sign-in">个人\/法人登录<\/a>/);
+  assert.ok(!anonymous.body.includes('sign-out'));
+  assert.match(anonymous.body, /<a href="\/services\/items\?unit=fgj" data-department-id="fgj">县发展和改革局<\/a>/, 'departments link to their items');
 });
 
 test('the theme stylesheet is served under /assets/portal/', async (t) => {

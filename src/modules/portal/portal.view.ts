@@ -32,7 +32,17 @@ export const SITEMAP: readonly NavItem[] = [
       { title: '政府部门', url: '/#departments' },
     ],
   },
-  { title: '网上办事', url: '/services', children: [] },
+  {
+    title: '网上办事',
+    url: '/services',
+    children: [
+      { title: '办事大厅', url: '/services' },
+      { title: '办事指南', url: '/services/items' },
+      { title: '办件进度查询', url: '/services/lookup' },
+      { title: '我的办件', url: '/services/my' },
+      { title: '个人/法人登录', url: '/services/sign-in' },
+    ],
+  },
   { title: '政府信息公开', url: '/disclosure', children: [] },
   { title: '政民互动', url: '/interaction', children: [] },
   {

@@ -1,0 +1,167 @@
+// 在线办理: the item's application form with its materials as one multipart form, submitted through
+// submitApplication. A hidden idempotency key made when the form is shown turns a double submit into the
+// same receipt; a form with mistakes comes back with each field's message, what was typed, and the files
+// already uploaded (kept as ticked boxes, so nothing has to be chosen twice).
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../core/http/server.ts';
+import { isAppError } from '../../core/errors/app-error.ts';
+import { findAccountFacts } from '../identity/index.ts';
+import { checkApplicationForm } from './application-form.ts';
+import { submitApplication } from './cases.service.ts';
+import { getPublishedGuide } from './service-catalogue.service.ts';
+import type { ServiceGuide } from './service-guide.schema.ts';
+import { applicantOf, messageOf, seeOther, sendMessagePage, sendServicePage, signInUrl, UUID_PATTERN, type ServicePageDeps } from './services.pages.common.ts';
+import { firstField, readPageMultipartForm, type PageMultipartForm } from './services.pages.uploads.ts';
+import { daysText, fieldView } from './services.pages.views.ts';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,100}$/;
+const MATERIAL_FORMS: Record<string, string> = { original: '原件', copy: '复印件', electronic: '电子材料' };
+
+interface KeptFile {
+  fileId: string;
+  fileName: string;
+}
+
+interface ApplyState {
+  idempotencyKey: string;
+  values: Record<string, string>;
+  fieldErrors: Record<string, string>;
+  files: Record<string, KeptFile[]>;
+  materialErrors: Record<string, string[]>;
+  general: string;
+}
+
+type Published = Awaited<ReturnType<typeof getPublishedGuide>>;
+
+/** What a signed-in applicant's account already tells the form (name, ID number, phone), so they need not type it. */
+async function prefill(deps: ServicePageDeps, userId: string, guide: ServiceGuide): Promise<Record<string, string>> {
+  const account = await findAccountFacts(deps.db, userId);
+  if (!account) return {};
+  const known: Record<string, string | null> = { applicant_name: account.displayName, id_number: account.residentId, credit_code: account.creditCode, phone: account.phone, contact_phone: account.phone, email: account.email };
+  const values: Record<string, string> = {};
+  for (const field of guide.form) {
+    const value = known[field.key];
+    if (value) values[field.key] = value;
+  }
+  return values;
+}
+
+function sendApplyForm(deps: ServicePageDeps, request: FastifyRequest, reply: FastifyReply, item: Published, state: ApplyState, status = 200) {
+  const { guide } = item;
+  const fields = guide.form.map((field) => fieldView(field, state.values[field.key] ?? '', state.fieldErrors[field.key] ?? ''));
+  const materials = guide.materials.map((material) => ({
+    key: material.key,
+    id: `material-${material.key}`,
+    name: material.name,
+    required: material.required,
+    form: MATERIAL_FORMS[material.form] ?? material.form,
+    licenceType: material.licenceType ?? '',
+    note: material.note,
+    kept: (state.files[material.key] ?? []).map((file) => ({ ...file, value: `${file.fileId}/${file.fileName}` })),
+    messages: state.materialErrors[material.key] ?? [],
+  }));
+  const errors = [
+    ...fields.filter((field) => field.message).map((field) => ({ href: `#${field.id}`, text: `${field.label}：${field.message}` })),
+    ...materials.flatMap((material) => material.messages.map((text) => ({ href: `#${material.id}`, text }))),
+  ];
+  return sendServicePage(deps, request, reply, {
+    template: 'apply',
+    title: `在线办理：${item.name}`,
+    status,
+    breadcrumbs: [{ title: '办事指南', url: '/services/items' }, { title: item.name, url: `/services/items/${item.id}` }, { title: '在线办理' }],
+    data: {
+      item: { id: item.id, name: item.name, unitName: item.unitName, promised: guide.caseKind === 'immediate' ? '即办' : daysText(guide.promisedDays), guideUrl: `/services/items/${item.id}`, place: guide.place },
+      applyForm: { action: `/services/apply/${item.id}`, idempotencyKey: state.idempotencyKey, fields, materials, errors, general: state.general },
+    },
+  });
+}
+
+/** Loads the item an applicant may apply for, or answers with the page saying why not (null). */
+async function loadApplicable(deps: ServicePageDeps, request: FastifyRequest, reply: FastifyReply, itemId: string, kind: 'citizen' | 'company'): Promise<Published | null> {
+  const notFound = () => sendMessagePage(deps, request, reply, { status: 404, title: '事项不存在', lead: '您要办理的事项不存在或已停止办理。', links: [{ title: '查找办事指南', url: '/services/items' }] });
+  if (!UUID_PATTERN.test(itemId)) return notFound().then(() => null);
+  let item: Published;
+  try {
+    item = await getPublishedGuide(deps.db, itemId);
+  } catch (error) {
+    if (isAppError(error, 'ITEM_NOT_FOUND')) return notFound().then(() => null);
+    throw error;
+  }
+  const guideLink = [{ title: '查看办事指南', url: `/services/items/${item.id}` }, { title: '返回办事大厅', url: '/services' }];
+  if (!item.guide.onlineApplication) {
+    await sendMessagePage(deps, request, reply, { status: 409, title: '暂不支持网上办理', lead: `“${item.name}”暂不受理网上申请。`, text: `请到${item.guide.place || '政务服务大厅'}办理。`, links: guideLink });
+    return null;
+  }
+  if (!item.guide.audiences.includes(kind === 'citizen' ? 'person' : 'company')) {
+    await sendMessagePage(deps, request, reply, { status: 403, title: '账号类型不符', lead: `“${item.name}”的服务对象不包括${kind === 'citizen' ? '个人' : '法人'}账号。`, text: '请使用相应类型的账号登录后办理。', links: guideLink });
+    return null;
+  }
+  return item;
+}
+
+/** The state of a posted form: typed values, files kept from before plus those just uploaded, and upload refusals. */
+function stateOfPost(guide: ServiceGuide, posted: PageMultipartForm): ApplyState {
+  const values: Record<string, string> = {};
+  for (const field of guide.form) values[field.key] = firstField(posted, `form.${field.key}`);
+  const files: Record<string, KeptFile[]> = {};
+  const materialErrors: Record<string, string[]> = {};
+  for (const material of guide.materials) {
+    const kept = (posted.fields.get(`kept.${material.key}`) ?? []).flatMap((value) => {
+      const slash = value.indexOf('/');
+      const fileId = value.slice(0, slash);
+      return slash > 0 && UUID_PATTERN.test(fileId) ? [{ fileId, fileName: value.slice(slash + 1).slice(0, 200) }] : [];
+    });
+    const fresh = posted.uploads.filter((upload) => upload.fieldname === `material.${material.key}`);
+    files[material.key] = [...kept, ...fresh.flatMap((upload) => (upload.fileId ? [{ fileId: upload.fileId, fileName: upload.fileName }] : []))].slice(0, 10);
+    materialErrors[material.key] = fresh.filter((upload) => upload.error).map((upload) => upload.error);
+  }
+  const key = firstField(posted, 'idempotencyKey');
+  return { idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(), values, fieldErrors: {}, files, materialErrors, general: '' };
+}
+
+/** Every problem the page can name field by field: the form check and the required materials. */
+function findProblems(guide: ServiceGuide, state: ApplyState): boolean {
+  const { problems } = checkApplicationForm(guide.form, state.values);
+  const kinds = new Map(guide.form.map((field) => [field.key, field.type]));
+  for (const problem of problems) state.fieldErrors[problem.field] = problem.message === '必填' ? `${kinds.get(problem.field) === 'select' ? '请选择' : '请填写'}${problem.label}` : problem.message;
+  for (const material of guide.materials) {
+    if (material.required && (state.files[material.key] ?? []).length === 0 && (state.materialErrors[material.key] ?? []).length === 0) {
+      state.materialErrors[material.key] = [`请上传“${material.name}”`];
+    }
+  }
+  return problems.length > 0 || Object.values(state.materialErrors).some((messages) => messages.length > 0);
+}
+
+/** Registers GET and POST /services/apply/:itemId. */
+export function registerApplyPages(app: App, deps: ServicePageDeps): void {
+  app.get<{ Params: { itemId: string } }>('/services/apply/:itemId', { schema: { hide: true } }, async (request, reply) => {
+    const applicant = applicantOf(request);
+    if (!applicant) return seeOther(reply, signInUrl(`/services/apply/${encodeURIComponent(request.params.itemId)}`));
+    const item = await loadApplicable(deps, request, reply, request.params.itemId, applicant.kind);
+    if (!item) return reply;
+    const state: ApplyState = { idempotencyKey: randomUUID(), values: await prefill(deps, applicant.userId, item.guide), fieldErrors: {}, files: {}, materialErrors: {}, general: '' };
+    return sendApplyForm(deps, request, reply, item, state);
+  });
+
+  app.post<{ Params: { itemId: string } }>('/services/apply/:itemId', { schema: { hide: true }, config: { csrf: 'multipart-field' } }, async (request, reply) => {
+    const applicant = applicantOf(request);
+    if (!applicant) return seeOther(reply, signInUrl(`/services/apply/${encodeURIComponent(request.params.itemId)}`));
+    if (!request.isMultipart()) return seeOther(reply, `/services/apply/${encodeURIComponent(request.params.itemId)}`);
+    const item = await loadApplicable(deps, request, reply, request.params.itemId, applicant.kind);
+    if (!item) return reply;
+    const posted = await readPageMultipartForm(deps, request, { maxFiles: Math.min(60, item.guide.materials.length * 5 + 5) });
+    const state = stateOfPost(item.guide, posted);
+    if (findProblems(item.guide, state)) return sendApplyForm(deps, request, reply, item, state, 400);
+    const materials = item.guide.materials
+      .map((material) => ({ materialKey: material.key, fileIds: [...new Set((state.files[material.key] ?? []).map((file) => file.fileId))], reuseFileIds: [] as string[] }))
+      .filter((material) => material.fileIds.length > 0);
+    try {
+      const receipt = await submitApplication(deps, applicant, { itemId: item.id, form: state.values, materials }, state.idempotencyKey);
+      return seeOther(reply, `/services/my/${receipt.id}/receipt`);
+    } catch (error) {
+      if (!isAppError(error) || error.code === 'CSRF_INVALID') throw error;
+      return sendApplyForm(deps, request, reply, item, { ...state, general: messageOf(error) }, 400);
+    }
+  });
+}
