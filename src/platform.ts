@@ -19,7 +19,7 @@ import { createJobWorker, type JobWorker } from './core/jobs/index.ts';
 import { createLocalBlobStore, registerFileRoutes } from './core/files/index.ts';
 import type { AppConfig } from './config.ts';
 import { createSessionResolver, ensureBuiltinRoles, identityMigrations, registerIdentityRoutes, seedDemoCounty } from './modules/identity/index.ts';
-import { registerPortal, renderPortalNotFound } from './modules/portal/index.ts';
+import { registerPortal, renderPortalErrorPage, renderPortalNotFound } from './modules/portal/index.ts';
 import { defineServicesJobs, defineServicesPeriodicJobs, registerServicesRoutes, seedDemoServices, servicesMigrations } from './modules/services/index.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,6 +73,7 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
     publicUrl: config.publicUrl,
     resolveSession: (request) => resolve(request),
     renderNotFound: (request) => renderPortalNotFound(db, request),
+    renderErrorPage: (request, error) => renderPortalErrorPage(db, request, error),
     recordDenial: (request, code) =>
       recordAuditAlone(db, request.actor, { action: 'http.denied', outcome: 'denied', subjectType: 'route', subjectId: `${request.method} ${request.routeOptions.url ?? request.url}`.slice(0, 200), detail: code }),
   });

@@ -141,6 +141,10 @@ test(`${on}: multipart and plain forms need the session's _csrf field`, async ()
   const key = hiddenValue(form, 'idempotencyKey');
   const forged = await citizen.post(`/services/apply/${itemId}`, applicationForm('not-the-token', key, GOOD, { application_form: [pdf('a')], site_plan: [pdf('b')] }));
   assert.equal(forged.status, 403);
+  const inBrowser = await citizen.request('POST', '/services/sign-out', new URLSearchParams({ _csrf: 'wrong' }).toString(), { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' });
+  assert.equal(inBrowser.status, 403);
+  assert.match(String(inBrowser.body), /<h1 class="page-title" id="error-title">无权进行此操作<\/h1>/, 'a browser gets a page, not JSON');
+  assert.match(String(inBrowser.body), /网站标识码|主办单位/, 'inside the site layout');
 
   assert.equal((await postForm(citizen, '/services/sign-out', {})).status, 403, 'sign-out without the token is refused');
   const out = await postForm(citizen, '/services/sign-out', { _csrf: hiddenValue(form, '_csrf') });

@@ -22,13 +22,33 @@ function classify(error: unknown, request: FastifyRequest): AppError {
   return new AppError('INTERNAL');
 }
 
-/** Sends the error body `{ error: { code, message, issues? } }` in the request's language. */
-export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export interface DescribedError {
+  status: number;
+  code: string;
+  message: string;
+  issues: Array<{ path: string; message: string }>;
+}
+
+/** What an error means for the client (status, code, message in the request's language); logs it. */
+export function describeRequestError(error: unknown, request: FastifyRequest): DescribedError {
   const appError = classify(error, request);
   const { status, message } = describeError(appError.code, request.language, appError.params);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: appError.code, status }, 'request refused');
-  const body: Record<string, unknown> = { code: appError.code, message };
-  if (appError.issues?.length) body['issues'] = appError.issues;
-  return reply.code(status).type('application/json; charset=utf-8').send({ error: body });
+  return { status, code: appError.code, message, issues: appError.issues ?? [] };
+}
+
+/** Sends the error body `{ error: { code, message, issues? } }` in the request's language. */
+export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const described = describeRequestError(error, request);
+  const body: Record<string, unknown> = { code: described.code, message: described.message };
+  if (described.issues.length) body['issues'] = described.issues;
+  return reply.code(described.status).type('application/json; charset=utf-8').send({ error: body });
+}
+
+/** True for a browser asking for a page (not the JSON API): such errors are answered with an HTML page. */
+export function wantsErrorPage(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return false;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('text/html');
 }

@@ -13,7 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { anonymousActor, type Actor } from '../auth/actor.ts';
 import type { Language } from '../errors/app-error.ts';
 import { pickLanguage } from '../i18n/language.ts';
-import { sendError } from './error-handler.ts';
+import { describeRequestError, sendError, wantsErrorPage, type DescribedError } from './error-handler.ts';
 import { AppError } from '../errors/app-error.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -32,6 +32,8 @@ export interface HttpServerOptions {
   resolveSession(request: FastifyRequest): Promise<ResolvedSession | null>;
   /** HTML for a page that does not exist (the portal's 404). */
   renderNotFound(request: FastifyRequest): Promise<string> | string;
+  /** The HTML page for an error of a browser's page request (a refused form, a rate limit); JSON when absent. */
+  renderErrorPage?: (request: FastifyRequest, error: DescribedError) => Promise<string>;
   /** Records a refused request (permission denied, bad CSRF token) in the audit trail. */
   recordDenial?(request: FastifyRequest, code: string): Promise<void>;
 }
@@ -191,6 +193,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
         await options.recordDenial(request, error.code);
       } catch (auditError) {
         request.log.error({ err: auditError }, 'could not record a denial in the audit trail');
+      }
+    }
+    if (options.renderErrorPage && wantsErrorPage(request)) {
+      const described = describeRequestError(error, request);
+      try {
+        const html = await options.renderErrorPage(request, described);
+        return reply.code(described.status).type('text/html; charset=utf-8').send(html);
+      } catch (renderError) {
+        request.log.error({ err: renderError }, 'could not render the error page');
       }
     }
     return sendError(error, request, reply);
