@@ -7,7 +7,7 @@ import { samplePdf } from '../../src/core/files/test-support.ts';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
-import { act, publishItem } from './fixtures.ts';
+import { act, concludeCase, publishItem } from './fixtures.ts';
 
 let app: TestApp;
 let itemId: string;
@@ -206,4 +206,34 @@ test(`${on}: the applicant supplies what a supplement request listed, and can wi
 
   const stranger = await signInByPage('shifan.nongye', 'company');
   assert.equal((await stranger.get(caseUrl)).status, 404, 'another account does not see the case');
+});
+
+test(`${on}: after the case ends the applicant downloads its notices and rates it once on the page`, async () => {
+  const citizen = await signInByPage('wang.haoran');
+  const form = (await citizen.get(`/services/apply/${itemId}`)).body as string;
+  const csrf = hiddenValue(form, '_csrf');
+  const submitted = await citizen.post(`/services/apply/${itemId}`, applicationForm(csrf, hiddenValue(form, 'idempotencyKey'), GOOD, { application_form: [pdf('申请书')], site_plan: [pdf('平面图')] }));
+  const caseUrl = (submitted.headers.get('location') ?? '').replace(/\/receipt$/, '');
+  const caseId = caseUrl.split('/').at(-1)!;
+  assert.doesNotMatch((await citizen.get(caseUrl)).body as string, /服务评价（好差评）/, 'no rating before the case ends');
+  await concludeCase(app, caseId);
+
+  const page = (await citizen.get(caseUrl)).body as string;
+  assert.match(page, /<a href="\/api\/my\/cases\/[0-9a-f-]+\/notices\/approval">准予行政许可决定书（PDF）<\/a>/);
+  assert.match(page, /服务评价（好差评）/);
+  const notice = await citizen.get(`/api/my/cases/${caseId}/notices/acceptance`);
+  assert.equal(notice.headers.get('content-type'), 'application/pdf');
+
+  const missing = await postForm(citizen, `${caseUrl}/rating`, { _csrf: csrf, comment: '等太久' });
+  assert.equal(missing.status, 400);
+  assert.match(missing.body as string, /请选择评价等级/);
+  assert.match(missing.body as string, /等太久/, 'the comment is kept');
+  const rated = await postForm(citizen, `${caseUrl}/rating`, { _csrf: csrf, level: 'dissatisfied', comment: '等太久' });
+  assert.equal(rated.status, 303);
+  const after = (await citizen.get(`${caseUrl}?done=rated`)).body as string;
+  assert.match(after, /感谢您的评价/);
+  assert.match(after, /<dd>不满意<\/dd>/);
+  assert.doesNotMatch(after, /name="level"/, 'one rating per case');
+  const head = await app.signIn('chen.jing');
+  assert.ok((await head.get('/api/rectifications?status=open')).body.items.some((item: { caseId: string }) => item.caseId === caseId));
 });

@@ -1,10 +1,13 @@
 // 我的办件: the applicant's cases, one case with its progress, the receipt after applying, and the two things an
-// applicant does to a case: supply what a supplement request (一次性告知) asked for, and withdraw.
+// applicant does to a case: supply what a supplement request (一次性告知) asked for, withdraw, and rate it once it ended.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../core/http/server.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
 import { supplyMaterials, withdrawCase } from './cases.service.ts';
 import { getCaseForApplicant, listMyCases } from './cases.views.ts';
+import { NOTICE_TITLES, type NoticeKind } from './notices/case-notice.ts';
+import { findRatingForApplicant, rateCase } from './ratings.service.ts';
+import { RATING_LEVELS, type RatingLevel } from './service-catalogue.ts';
 import { applicantOf, messageOf, seeOther, sendMessagePage, sendServicePage, signInUrl, textField, UUID_PATTERN, type ServicePageDeps } from './services.pages.common.ts';
 import { firstField, readPageMultipartForm } from './services.pages.uploads.ts';
 import { formatDate, formatDateTime, pageLinks, progressView } from './services.pages.views.ts';
@@ -16,6 +19,7 @@ type CaseDetail = Awaited<ReturnType<typeof getCaseForApplicant>>;
 const NOTICES: Record<string, string> = {
   supplied: '补正材料已提交，办件继续办理。',
   withdrawn: '申请已撤回。',
+  rated: '感谢您的评价。',
 };
 
 /** The signed-in applicant and their case, or null after answering with the sign-in redirect or the 404 page. */
@@ -35,7 +39,9 @@ async function loadOwnCase(deps: ServicePageDeps, request: FastifyRequest, reply
   }
 }
 
-function sendCase(deps: ServicePageDeps, request: FastifyRequest, reply: FastifyReply, detail: CaseDetail, extra: { notice?: string; supplyError?: string; withdrawError?: string; withdrawReason?: string; status?: number } = {}) {
+async function sendCase(deps: ServicePageDeps, request: FastifyRequest, reply: FastifyReply, detail: CaseDetail, extra: { notice?: string; supplyError?: string; withdrawError?: string; withdrawReason?: string; ratingError?: string; ratingComment?: string; status?: number } = {}) {
+  const rating = await findRatingForApplicant(deps, detail.id);
+  const ended = detail.status === 'concluded' || detail.status === 'refused';
   const supplyItems = (detail.supplementRequest ?? []).map((item, index) => ({ ...item, id: `supply-${index + 1}`, uploadable: item.materialKey !== null && item.materialKey !== '' }));
   return sendServicePage(deps, request, reply, {
     template: 'my-case',
@@ -51,16 +57,22 @@ function sendCase(deps: ServicePageDeps, request: FastifyRequest, reply: Fastify
         canSupply: detail.allowedActions.includes('supply'),
         canWithdraw: detail.allowedActions.includes('withdraw'),
         supplyItems,
+        notices: detail.notices.map((kind) => ({ title: NOTICE_TITLES[kind as NoticeKind] ?? kind, url: `/api/my/cases/${detail.id}/notices/${kind}` })),
+        canRate: ended && rating === null,
+        rating: rating ? { ...rating, ratedAt: formatDateTime(rating.ratedAt) } : null,
+        ratingLevels: (Object.keys(RATING_LEVELS) as RatingLevel[]).map((level) => ({ value: level, name: RATING_LEVELS[level].zh })),
       },
       notice: extra.notice ?? '',
       supplyError: extra.supplyError ?? '',
       withdrawError: extra.withdrawError ?? '',
       withdrawReason: extra.withdrawReason ?? '',
+      ratingError: extra.ratingError ?? '',
+      ratingComment: extra.ratingComment ?? '',
     },
   });
 }
 
-/** Registers /services/my, /services/my/:id, its receipt, supply and withdraw. */
+/** Registers /services/my, /services/my/:id, its receipt, supply, withdraw and rating. */
 export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
   app.get('/services/my', { schema: { hide: true } }, async (request, reply) => {
     const applicant = applicantOf(request);
@@ -121,6 +133,21 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
       return sendCase(deps, request, reply, loaded.detail, { status: 409, supplyError: messageOf(error) });
     }
     return seeOther(reply, `/services/my/${loaded.detail.id}?done=supplied`);
+  });
+
+  // 好差评: a plain form, its _csrf field checked by the server; one rating per ended case.
+  app.post<{ Params: { id: string } }>('/services/my/:id/rating', { schema: { hide: true } }, async (request, reply) => {
+    const loaded = await loadOwnCase(deps, request, reply, request.params.id);
+    if (!loaded) return reply;
+    const level = textField(request.body, 'level');
+    const comment = textField(request.body, 'comment').slice(0, 1000);
+    if (!(level in RATING_LEVELS)) return sendCase(deps, request, reply, loaded.detail, { status: 400, ratingError: '请选择评价等级', ratingComment: comment });
+    try {
+      await rateCase(deps, loaded.applicant, loaded.detail.id, { level: level as RatingLevel, comment });
+    } catch (error) {
+      return sendCase(deps, request, reply, loaded.detail, { status: 409, ratingError: messageOf(error), ratingComment: comment });
+    }
+    return seeOther(reply, `/services/my/${loaded.detail.id}?done=rated`);
   });
 
   // A plain form: the server checks its _csrf field against the session before this runs.
