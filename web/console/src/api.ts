@@ -170,3 +170,29 @@ export async function downloadXlsx(path: string, query: Query, fallbackName: str
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** POST /api/files as multipart with the session's CSRF token; resolves with the stored file's metadata. */
+export async function uploadFile<T>(file: File): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const post = () =>
+    fetch('/api/files', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      body,
+    });
+  let response: Response;
+  try {
+    response = await post();
+    if (response.status === 403 && /csrf/i.test((await errorFrom(response.clone())).code) && (await refreshCsrfToken())) response = await post();
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (response.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw error;
+  }
+  return (await response.json()) as T;
+}

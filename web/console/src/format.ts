@@ -47,3 +47,17 @@ export function isValidCreditCode(code: string): boolean {
   const check = (31 - (sum % 31)) % 31;
   return alphabet.charAt(check) === code.charAt(17);
 }
+
+/** 居民身份证号码 (GB 11643-1999): 17 digits and an ISO 7064 MOD 11-2 check character. */
+export function isValidResidentId(id: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(id)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += Number(id.charAt(i)) * (weights[i] ?? 0);
+  return '10X98765432'.charAt(sum % 11) === id.charAt(17);
+}
+
+/** A mainland mobile number (11 digits starting with 1[3-9]; spaces, hyphens and a +86 prefix allowed). */
+export function isValidMobile(phone: string): boolean {
+  return /^1[3-9]\d{9}$/.test(phone.replace(/[\s-]/g, '').replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, ''));
+}

@@ -2,6 +2,10 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
   AuditOutlined,
   CalendarOutlined,
   HomeOutlined,
@@ -17,24 +21,71 @@ import type { RoutePath } from './router.ts';
 import { can } from './session.ts';
 import type { SessionUser } from './types.ts';
 
+export type SectionGroup = 'services' | 'system' | 'personal';
+
 export interface Section {
   path: RoutePath;
   label: MessageKey;
   description: MessageKey;
   icon: ReactNode;
   allowed: (user: SessionUser) => boolean;
+  /** Side-menu group; the home entry has none and stays on top. */
+  group?: SectionGroup;
+  /** Who may open `<path>/<id>` detail pages (defaults to `allowed`). */
+  detailAllowed?: (user: SessionUser) => boolean;
 }
 
+export const GROUP_LABELS: Record<SectionGroup, MessageKey> = {
+  services: 'nav.group.services',
+  system: 'nav.group.system',
+  personal: 'nav.group.personal',
+};
+
 const everyone = () => true;
+const caseWorker = (u: SessionUser) => can(u, 'services.cases.accept', 'services.cases.review', 'services.cases.decide');
 
 export const SECTIONS: Section[] = [
   { path: '/', label: 'nav.home', description: 'home.title', icon: <HomeOutlined aria-hidden="true" />, allowed: everyone },
+  {
+    path: '/queue',
+    label: 'nav.queue',
+    description: 'nav.queue.desc',
+    icon: <ScheduleOutlined aria-hidden="true" />,
+    allowed: caseWorker,
+    group: 'services',
+  },
+  {
+    path: '/walk-in',
+    label: 'nav.walkIn',
+    description: 'nav.walkIn.desc',
+    icon: <FormOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'services.cases.register'),
+    group: 'services',
+  },
+  {
+    path: '/cases',
+    label: 'nav.cases',
+    description: 'nav.cases.desc',
+    icon: <FileSearchOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'services.cases.read'),
+    detailAllowed: (u) => can(u, 'services.cases.read') || caseWorker(u),
+    group: 'services',
+  },
+  {
+    path: '/service-items',
+    label: 'nav.serviceItems',
+    description: 'nav.serviceItems.desc',
+    icon: <ProfileOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'services.items.read', 'services.items.edit', 'services.items.review'),
+    group: 'services',
+  },
   {
     path: '/org',
     label: 'nav.org',
     description: 'nav.org.desc',
     icon: <ApartmentOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'identity.org.read', 'identity.org.manage'),
+    group: 'system',
   },
   {
     path: '/users',
@@ -42,6 +93,7 @@ export const SECTIONS: Section[] = [
     description: 'nav.users.desc',
     icon: <TeamOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'identity.users.manage', 'security.users.unlock'),
+    group: 'system',
   },
   {
     path: '/roles',
@@ -49,6 +101,7 @@ export const SECTIONS: Section[] = [
     description: 'nav.roles.desc',
     icon: <KeyOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'identity.roles.manage'),
+    group: 'system',
   },
   {
     path: '/security',
@@ -56,6 +109,7 @@ export const SECTIONS: Section[] = [
     description: 'nav.security.desc',
     icon: <SafetyCertificateOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'security.policy.manage'),
+    group: 'system',
   },
   {
     path: '/audit',
@@ -63,19 +117,24 @@ export const SECTIONS: Section[] = [
     description: 'nav.audit.desc',
     icon: <AuditOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'audit.read'),
+    group: 'system',
   },
-  { path: '/calendar', label: 'nav.calendar', description: 'nav.calendar.desc', icon: <CalendarOutlined aria-hidden="true" />, allowed: everyone },
+  { path: '/calendar', label: 'nav.calendar', description: 'nav.calendar.desc', icon: <CalendarOutlined aria-hidden="true" />, allowed: everyone, group: 'system' },
   {
     path: '/outbox',
     label: 'nav.outbox',
     description: 'nav.outbox.desc',
     icon: <SendOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'notify.outbox.read'),
+    group: 'system',
   },
-  { path: '/messages', label: 'nav.messages', description: 'nav.messages.desc', icon: <MailOutlined aria-hidden="true" />, allowed: everyone },
-  { path: '/profile', label: 'nav.profile', description: 'nav.profile.desc', icon: <UserOutlined aria-hidden="true" />, allowed: everyone },
+  { path: '/messages', label: 'nav.messages', description: 'nav.messages.desc', icon: <MailOutlined aria-hidden="true" />, allowed: everyone, group: 'personal' },
+  { path: '/profile', label: 'nav.profile', description: 'nav.profile.desc', icon: <UserOutlined aria-hidden="true" />, allowed: everyone, group: 'personal' },
 ];
 
 export function findSection(path: string): Section | undefined {
   return SECTIONS.find((section) => section.path === path);
 }
+
+/** Sections that have `<path>/<id>` detail pages. */
+export const DETAIL_SECTIONS: readonly RoutePath[] = ['/cases', '/service-items'];

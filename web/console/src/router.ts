@@ -11,7 +11,11 @@ export type RoutePath =
   | '/calendar'
   | '/outbox'
   | '/messages'
-  | '/profile';
+  | '/profile'
+  | '/queue'
+  | '/walk-in'
+  | '/cases'
+  | '/service-items';
 
 export function currentPath(): string {
   const raw = window.location.hash.replace(/^#/, '');
@@ -32,6 +36,27 @@ export function useRoute(): string {
 
 export function href(path: RoutePath): string {
   return `#${path}`;
+}
+
+/** A detail route: a section path plus one id segment (`#/cases/<id>`). */
+export function detailHref(section: RoutePath, id: string): string {
+  return `#${section}/${encodeURIComponent(id)}`;
+}
+
+/** Splits `/cases/<id>` into its section and id; null for plain section paths. */
+export function parseDetailPath(path: string): { section: string; id: string } | null {
+  const match = /^(\/[a-z-]+)\/([^/]+)$/.exec(path);
+  if (!match?.[1] || !match[2]) return null;
+  try {
+    return { section: match[1], id: decodeURIComponent(match[2]) };
+  } catch {
+    return null;
+  }
+}
+
+/** Goes to a detail route (see detailHref). */
+export function navigateToDetail(section: RoutePath, id: string): void {
+  window.location.hash = `${section}/${encodeURIComponent(id)}`;
 }
 
 export function navigate(path: RoutePath): void {

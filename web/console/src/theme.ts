@@ -7,6 +7,9 @@ export const HEADER_BLUE = '#1e3a8a';
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: BRAND_BLUE,
+    // antd derives lighter hover/active shades, which put white button text below 4.5:1; go darker instead.
+    colorPrimaryHover: '#1e40af',
+    colorPrimaryActive: '#1e3a8a',
     colorInfo: BRAND_BLUE,
     colorLink: BRAND_BLUE,
     colorSuccess: '#15803d',

@@ -4,8 +4,8 @@ import { Badge, Button, ConfigProvider, Layout, Menu, Segmented, Spin, Tooltip }
 import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
 import { api } from '../api.ts';
 import { useI18n, type Lang } from '../i18n.ts';
-import { SECTIONS, findSection } from '../nav.tsx';
-import { href, navigate, useRoute, type RoutePath } from '../router.ts';
+import { DETAIL_SECTIONS, GROUP_LABELS, SECTIONS, findSection, type Section, type SectionGroup } from '../nav.tsx';
+import { href, navigate, parseDetailPath, useRoute, type RoutePath } from '../router.ts';
 import { useSession } from '../session.ts';
 import { HEADER_BLUE } from '../theme.ts';
 import type { MessagesResponse } from '../types.ts';
@@ -23,7 +23,32 @@ const PAGES: Record<RoutePath, LazyExoticComponent<ComponentType>> = {
   '/outbox': lazy(() => import('../pages/Outbox.tsx')),
   '/messages': lazy(() => import('../pages/Messages.tsx')),
   '/profile': lazy(() => import('../pages/Profile.tsx')),
+  '/queue': lazy(() => import('../pages/WorkQueue.tsx')),
+  '/walk-in': lazy(() => import('../pages/WalkIn.tsx')),
+  '/cases': lazy(() => import('../pages/CaseSearch.tsx')),
+  '/service-items': lazy(() => import('../pages/ServiceItems.tsx')),
 };
+
+/** Pages at `<section>/<id>`; each reads the id from the route. */
+const DETAIL_PAGES: Partial<Record<RoutePath, LazyExoticComponent<ComponentType<{ id: string }>>>> = {
+  '/cases': lazy(() => import('../pages/CaseDetail.tsx')),
+  '/service-items': lazy(() => import('../pages/ServiceItemEditor.tsx')),
+};
+
+interface ResolvedRoute {
+  section: Section | undefined;
+  detailId: string | null;
+}
+
+function resolveRoute(path: string): ResolvedRoute {
+  const section = findSection(path);
+  if (section) return { section, detailId: null };
+  const detail = parseDetailPath(path);
+  if (detail && (DETAIL_SECTIONS as readonly string[]).includes(detail.section)) return { section: findSection(detail.section), detailId: detail.id };
+  return { section: undefined, detailId: null };
+}
+
+const GROUP_ORDER: SectionGroup[] = ['services', 'system', 'personal'];
 
 function useUnreadCount(path: string): number {
   const [unread, setUnread] = useState(0);
@@ -62,9 +87,19 @@ export default function ConsoleLayout() {
   const { user, signOut } = useSession();
   const path = useRoute();
   const unread = useUnreadCount(path);
-  const section = findSection(path);
-  const allowed = section ? section.allowed(user) : false;
-  const Page = section && allowed ? PAGES[section.path] : null;
+  const { section, detailId } = resolveRoute(path);
+  const allowed = section ? (detailId !== null ? (section.detailAllowed ?? section.allowed)(user) : section.allowed(user)) : false;
+  const Page = section && allowed && detailId === null ? PAGES[section.path] : null;
+  const DetailPage = section && allowed && detailId !== null ? (DETAIL_PAGES[section.path] ?? null) : null;
+  const visible = SECTIONS.filter((s) => s.allowed(user));
+  const menuItem = (s: Section) => ({ key: s.path, icon: s.icon, label: <a href={href(s.path)}>{t(s.label)}</a> });
+  const menuItems = [
+    ...visible.filter((s) => !s.group).map(menuItem),
+    ...GROUP_ORDER.flatMap((group) => {
+      const entries = visible.filter((s) => s.group === group);
+      return entries.length === 0 ? [] : [{ type: 'group' as const, key: `group-${group}`, label: t(GROUP_LABELS[group]), children: entries.map(menuItem) }];
+    }),
+  ];
 
   useEffect(() => {
     const pageName = section ? t(section.label) : t('error.notFound');
@@ -146,14 +181,10 @@ export default function ConsoleLayout() {
           <nav aria-label={t('nav.label')}>
             <Menu
               mode="inline"
-              selectedKeys={[path]}
+              selectedKeys={[section?.path ?? path]}
               style={{ borderInlineEnd: 'none', paddingTop: 8 }}
               onClick={({ key }) => navigate(key as RoutePath)}
-              items={SECTIONS.filter((s) => s.allowed(user)).map((s) => ({
-                key: s.path,
-                icon: s.icon,
-                label: <a href={href(s.path)}>{t(s.label)}</a>,
-              }))}
+              items={menuItems}
             />
           </nav>
         </Layout.Sider>
@@ -165,7 +196,15 @@ export default function ConsoleLayout() {
               </div>
             }
           >
-            {Page ? <Page key={lang} /> : section ? <ForbiddenPage /> : <NotFoundPage />}
+            {Page ? (
+              <Page key={lang} />
+            ) : DetailPage && detailId !== null ? (
+              <DetailPage key={`${lang}-${detailId}`} id={detailId} />
+            ) : section ? (
+              <ForbiddenPage />
+            ) : (
+              <NotFoundPage />
+            )}
           </Suspense>
         </Layout.Content>
       </Layout>

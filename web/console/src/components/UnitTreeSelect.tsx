@@ -21,6 +21,7 @@ export default function UnitTreeSelect(props: {
   allowClear?: boolean;
   style?: React.CSSProperties;
   placeholder?: string;
+  'aria-label'?: string;
 }) {
   const { t } = useI18n();
   const { units, loading, error } = useOrgUnits();
@@ -28,6 +29,7 @@ export default function UnitTreeSelect(props: {
   return (
     <TreeSelect
       id={props.id}
+      aria-label={props['aria-label']}
       value={props.value}
       onChange={(value) => props.onChange?.(value ?? undefined)}
       allowClear={props.allowClear}

@@ -15,13 +15,15 @@ export interface PagedList<T, F extends Query> {
   reload: () => void;
   pagination: TablePaginationConfig;
   onTableChange: (pagination: TablePaginationConfig) => void;
+  /** The last page as the server sent it (for list-specific fields beside items and total). */
+  response: (Paged<T> & Record<string, unknown>) | null;
 }
 
 export function usePagedList<T, F extends Query>(path: string, initialFilters: F, initialPageSize = 20): PagedList<T, F> {
   const { t } = useI18n();
   const [query, setQuery] = useState({ filters: initialFilters, page: 1, pageSize: initialPageSize });
   const [nonce, setNonce] = useState(0);
-  const [data, setData] = useState<Paged<T> | null>(null);
+  const [data, setData] = useState<(Paged<T> & Record<string, unknown>) | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error | null>(null);
 
@@ -29,7 +31,7 @@ export function usePagedList<T, F extends Query>(path: string, initialFilters: F
     let live = true;
     setLoading(true);
     api
-      .get<Paged<T>>(path, { ...query.filters, page: query.page, pageSize: query.pageSize })
+      .get<Paged<T> & Record<string, unknown>>(path, { ...query.filters, page: query.page, pageSize: query.pageSize })
       .then((result) => {
         if (!live) return;
         setData(result);
@@ -65,6 +67,7 @@ export function usePagedList<T, F extends Query>(path: string, initialFilters: F
     setFilters,
     reload,
     onTableChange,
+    response: data,
     pagination: {
       current: query.page,
       pageSize: query.pageSize,

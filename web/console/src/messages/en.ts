@@ -1,5 +1,7 @@
 // The console's English strings; the same keys as zh.ts.
 import type { MessageKey } from './zh.ts';
+import { enCases } from './en.cases.ts';
+import { enServices } from './en.services.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Zhengtong · Admin Console',
@@ -367,4 +369,7 @@ export const en: Record<MessageKey, string> = {
   'profile.totpOff': 'When on, signing in asks for a 6-digit code from an authenticator app as well as your password.',
   'profile.enrolTotp': 'Turn on two-step verification',
   'profile.totpEnabled': 'Two-step verification is on',
+
+  ...enServices,
+  ...enCases,
 };

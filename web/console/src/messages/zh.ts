@@ -1,4 +1,7 @@
 // The console's Chinese strings (the reference language: its keys are the message keys).
+import { zhCases } from './zh.cases.ts';
+import { zhServices } from './zh.services.ts';
+
 export const zh = {
   'app.title': '政通 · 管理控制台',
   'app.brand': '政通 · 示范县',
@@ -365,6 +368,9 @@ export const zh = {
   'profile.totpOff': '启用后，登录时除密码外还需输入身份验证器中的 6 位验证码。',
   'profile.enrolTotp': '启用两步验证',
   'profile.totpEnabled': '两步验证已启用',
+
+  ...zhServices,
+  ...zhCases,
 };
 
 export type MessageKey = keyof typeof zh;
