@@ -69,7 +69,8 @@ test(`${on}: the audit admin sees the trail, verifies the chain, and a forged re
   const reason = verdict.getByText(/^原因：.+/);
   await reason.waitFor();
   assert.equal(await verdict.getByText(/^审计链完整/).count(), 0, 'the intact verdict is gone');
-  // Reloading the list shows the forged record for what it now is.
+  // Reloading the list shows the forged record for what it now is (found by its action: the demo seed wrote many records after it).
+  await page.getByLabel('操作', { exact: true }).fill('forged');
   await page.getByRole('button', { name: '查询' }).click();
   await page.getByRole('row').filter({ has: page.locator('code', { hasText: /^forged$/ }) }).getByRole('cell', { name: '2', exact: true }).waitFor();
   await screenshot(page, 'console-audit-broken');
