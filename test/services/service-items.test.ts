@@ -100,3 +100,19 @@ test(`${on}: malformed guides and processes are refused with the reason`, async 
   assert.equal(sameCode.status, 409);
   assert.equal(sameCode.body.error.code, 'ITEM_CODE_TAKEN');
 });
+
+test(`${on}: the hall office bundles items into a life event the public browses`, async () => {
+  const itemId = await publishItem(app, completeGuide({ name: '测试一件事事项' }));
+  const admin = await app.signIn('jiang.wen');
+  const saved = await admin.post('/api/life-events', { code: 'open_bakery', name: '我要开面包店', audience: 'company', description: '开办面包店需要办理的事项', itemIds: [itemId] });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const listed = await app.client().get('/api/public/life-events');
+  const bakery = listed.body.items.find((event: { code: string }) => event.code === 'open_bakery');
+  assert.equal(bakery.itemCount, 1);
+  const items = await app.client().get(`/api/public/service-items?lifeEventId=${bakery.id}`);
+  assert.deepEqual(items.body.items.map((item: { id: string }) => item.id), [itemId]);
+  const renamed = await admin.post('/api/life-events', { code: 'open_bakery', name: '我要开烘焙店', audience: 'company', itemIds: [] });
+  assert.equal(renamed.body.id, saved.body.id, 'saved by code');
+  assert.equal((await admin.post('/api/life-events', { code: 'x1', name: '无效', audience: 'person', itemIds: ['00000000-0000-7000-8000-000000000000'] })).status, 404);
+  assert.equal((await (await app.signIn('chen.jing')).post('/api/life-events', { code: 'mine', name: '本单位', audience: 'person' })).status, 403);
+});

@@ -165,3 +165,16 @@ export function findLifeEvent(db: DbExecutor, reference: { id?: string; code?: s
   if (reference.code) query = query.where('code', '=', reference.code);
   return query.executeTakeFirst();
 }
+
+/** The ids of the items bundled in a life event, in order. */
+export async function findLifeEventItemIds(db: DbExecutor, lifeEventId: string): Promise<string[]> {
+  const rows = await db.selectFrom('life_event_items').select('item_id').where('life_event_id', '=', lifeEventId).orderBy('sort_order').execute();
+  return rows.map((row) => row.item_id);
+}
+
+/** How many of these ids are items that exist. */
+export async function countExistingItems(db: DbExecutor, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const row = await db.selectFrom('service_items').select((eb) => eb.fn.countAll().as('total')).where('id', 'in', [...ids]).executeTakeFirstOrThrow();
+  return toCount(row.total);
+}

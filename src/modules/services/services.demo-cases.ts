@@ -7,7 +7,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import type { Db } from '../../core/db/database.ts';
 import { storeUpload, type BlobStore } from '../../core/files/index.ts';
-import { buildActorOfUsername, demoCitizens, demoCompanies, demoStaff } from '../identity/index.ts';
+import { buildActorOfUsername, demoCitizens, demoCompanies, demoStaff, demoUnits, findUnitByReference } from '../identity/index.ts';
 import type { CaseCommand } from './case-commands.schema.ts';
 import { demoServiceItems } from './demo/demo-items.ts';
 import { buildPlaceholderPdf } from './demo/placeholder-pdf.ts';
@@ -131,7 +131,6 @@ export async function seedDemoCases(db: Db, deps: { calendar: () => WorkingCalen
 }
 
 async function resolveUnitKeys(db: Db, keys: string[]): Promise<string[]> {
-  const { demoUnits, findUnitByReference } = await import('../identity/index.ts');
   const ids: string[] = [];
   for (const key of keys) {
     const unit = demoUnits.find((candidate) => `@${candidate.key}` === key);

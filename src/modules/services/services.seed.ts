@@ -6,7 +6,7 @@ import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import type { Db } from '../../core/db/database.ts';
 import type { BlobStore } from '../../core/files/index.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
-import { demoUnits, findUnitFacts } from '../identity/index.ts';
+import { demoUnits, findUnitByReference, findUnitFacts } from '../identity/index.ts';
 import { demoLifeEvents, demoServiceItems } from './demo/demo-items.ts';
 import { seedDemoCases } from './services.demo-cases.ts';
 import { refreshDueCaseClocks } from './services.jobs.ts';
@@ -18,7 +18,6 @@ import { listingFields } from './service-items.service.ts';
 import { findItems, insertItem, insertVersion, replaceItemThemes, replaceLifeEventItems, upsertLifeEvent } from './service-items.repository.ts';
 
 async function unitIdsByKey(db: Db): Promise<Map<string, { id: string; name: string; creditCode: string }>> {
-  const { findUnitByReference } = await import('../identity/index.ts');
   const result = new Map<string, { id: string; name: string; creditCode: string }>();
   for (const unit of demoUnits) {
     if (!unit.creditCode) continue;
