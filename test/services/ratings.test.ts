@@ -56,3 +56,21 @@ test(`${on}: a good rating opens nothing`, async () => {
   assert.equal(rated.status, 200);
   assert.equal(rated.body.rectificationId, null);
 });
+
+test(`${on}: the hall office sets the rectification deadline and the code layout`, async () => {
+  const admin = await app.signIn('jiang.wen');
+  const current = await admin.get('/api/services/settings');
+  assert.deepEqual(current.body, { codeLayout: { implementationTemplate: '{basic}{credit}{variant}' }, ratingPolicy: { rectificationDays: 5 } });
+  assert.equal((await admin.put('/api/services/settings', { ...current.body, codeLayout: { implementationTemplate: '{basic}' } })).status, 400, 'the credit code must be in the code');
+  const changed = await admin.put('/api/services/settings', { codeLayout: { implementationTemplate: '{credit}{basic}{variant}' }, ratingPolicy: { rectificationDays: 3 } });
+  assert.equal(changed.status, 200);
+  assert.equal((await (await app.signIn('chen.jing')).get('/api/services/settings')).status, 403);
+  const citizen = await app.signIn('zhang.yuting');
+  const receipt = await applyFor(citizen, itemId);
+  await concludeCase(app, receipt.id);
+  await citizen.post(`/api/my/cases/${receipt.id}/rating`, { level: 'very_dissatisfied', comment: '' });
+  const head = await app.signIn('chen.jing');
+  const record = (await head.get('/api/rectifications?status=open&pageSize=100')).body.items.find((item: { caseId: string }) => item.caseId === receipt.id);
+  assert.equal(record.dueOn, '2026-11-19', 'three working days after Monday 16 November');
+  await admin.put('/api/services/settings', current.body);
+});

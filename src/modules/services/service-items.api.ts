@@ -7,6 +7,7 @@ import { itemDetailSchema, itemEditSchema, itemFilterSchema, itemInputSchema, it
 import { createItem, editItem, getItemForStaff, listItemsForStaff, retireItem, reviewItem, submitItem } from './service-items.service.ts';
 import { getLifeEvent, lifeEventInputSchema, lifeEventViewSchema, saveLifeEvent } from './life-events.service.ts';
 import { resolveItemReadScope } from './services.policy.ts';
+import { readServicesSettings, servicesSettingsSchema, writeServicesSettings } from './services.settings.ts';
 import { getPublishedGuide, listLifeEvents, listPublishedItems, listThemes, publicGuideSchema } from './service-catalogue.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -53,6 +54,10 @@ export function registerServiceItemRoutes(app: App, deps: { db: Db }): void {
   app.get('/api/public/themes', { schema: { tags: ['public'], summary: '主题分类 Themes', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), audience: z.string(), name: z.string(), itemCount: z.number() })) }) } } }, async (request) => ({
     items: await listThemes(db, request.language),
   }));
+  app.get('/api/services/settings', { schema: { tags: ['services'], summary: '办事大厅设置 Service hall settings', response: { 200: servicesSettingsSchema } } }, async (request) => readServicesSettings(db, request.actor));
+  app.put('/api/services/settings', { schema: { tags: ['services'], summary: '修改办事大厅设置 Change the service hall settings', body: servicesSettingsSchema, response: { 200: servicesSettingsSchema } } }, async (request) =>
+    writeServicesSettings(db, request.actor, request.body),
+  );
   app.post('/api/life-events', { schema: { tags: ['services'], summary: '保存一件事（按编码新建或更新）Save a life event', body: lifeEventInputSchema, response: { 200: lifeEventViewSchema } } }, async (request) =>
     saveLifeEvent(db, request.actor, request.body),
   );
