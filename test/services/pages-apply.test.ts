@@ -237,3 +237,27 @@ test(`${on}: after the case ends the applicant downloads its notices and rates i
   const head = await app.signIn('chen.jing');
   assert.ok((await head.get('/api/rectifications?status=open')).body.items.some((item: { caseId: string }) => item.caseId === caseId));
 });
+
+test(`${on}: a half-filled application is saved as a draft, resumed from 我的办件 with its files, then submitted`, async () => {
+  const citizen = await signInByPage('chen.xiuying');
+  const form = (await citizen.get(`/services/apply/${itemId}`)).body as string;
+  const csrf = hiddenValue(form, '_csrf');
+  const saved = await citizen.post(`/services/apply/${itemId}`, applicationForm(csrf, hiddenValue(form, 'idempotencyKey'), { shop_name: '老街包子铺', contact_phone: '', business_scope: '' }, { application_form: [pdf('申请书')] }, [['intent', 'draft']]));
+  assert.equal(saved.status, 303, String(saved.body).slice(0, 300));
+  const resumeUrl = saved.headers.get('location') ?? '';
+  assert.match(resumeUrl, /^\/services\/apply\/[0-9a-f-]+\?draft=[0-9a-f-]+&saved=1$/);
+
+  const my = (await citizen.get('/services/my')).body as string;
+  assert.match(my, /继续填写：测试食品经营许可/);
+  const resumed = (await citizen.get(resumeUrl)).body as string;
+  assert.match(resumed, /草稿已保存/);
+  assert.match(resumed, /value="老街包子铺"/);
+  assert.match(resumed, /已上传：申请书\.pdf/);
+  const draftId = hiddenValue(resumed, 'draftId');
+  const kept = /name="kept\.application_form" value="([^"]+)"/.exec(resumed)?.[1] ?? '';
+
+  const submitted = await citizen.post(`/services/apply/${itemId}`, applicationForm(csrf, hiddenValue(resumed, 'idempotencyKey'), GOOD, { site_plan: [pdf('平面图')] }, [['draftId', draftId], ['kept.application_form', kept]]));
+  assert.equal(submitted.status, 303, String(submitted.body).slice(0, 600));
+  assert.match(submitted.headers.get('location') ?? '', /\/receipt$/);
+  assert.doesNotMatch((await citizen.get('/services/my')).body as string, /继续填写/, 'the draft is gone once submitted');
+});

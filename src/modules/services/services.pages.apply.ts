@@ -9,9 +9,11 @@ import { isAppError } from '../../core/errors/app-error.ts';
 import { findAccountFacts } from '../identity/index.ts';
 import { checkApplicationForm } from './application-form.ts';
 import { submitApplication } from './cases.service.ts';
+import { getApplicationDraft, saveApplicationDraft } from './drafts.service.ts';
+import { getFile } from '../../core/files/index.ts';
 import { getPublishedGuide } from './service-catalogue.service.ts';
 import type { ServiceGuide } from './service-guide.schema.ts';
-import { applicantOf, messageOf, seeOther, sendMessagePage, sendServicePage, signInUrl, UUID_PATTERN, type ServicePageDeps } from './services.pages.common.ts';
+import { applicantOf, messageOf, seeOther, sendMessagePage, sendServicePage, signInUrl, textField, UUID_PATTERN, type ServicePageDeps } from './services.pages.common.ts';
 import { firstField, readPageMultipartForm, type PageMultipartForm } from './services.pages.uploads.ts';
 import { daysText, fieldView } from './services.pages.views.ts';
 
@@ -25,6 +27,9 @@ interface KeptFile {
 
 interface ApplyState {
   idempotencyKey: string;
+  /** The draft this form continues ('' for a fresh form). */
+  draftId: string;
+  saved?: boolean;
   values: Record<string, string>;
   fieldErrors: Record<string, string>;
   files: Record<string, KeptFile[]>;
@@ -72,7 +77,7 @@ function sendApplyForm(deps: ServicePageDeps, request: FastifyRequest, reply: Fa
     breadcrumbs: [{ title: '办事指南', url: '/services/items' }, { title: item.name, url: `/services/items/${item.id}` }, { title: '在线办理' }],
     data: {
       item: { id: item.id, name: item.name, unitName: item.unitName, promised: guide.caseKind === 'immediate' ? '即办' : daysText(guide.promisedDays), guideUrl: `/services/items/${item.id}`, place: guide.place },
-      applyForm: { action: `/services/apply/${item.id}`, idempotencyKey: state.idempotencyKey, fields, materials, errors, general: state.general },
+      applyForm: { action: `/services/apply/${item.id}`, idempotencyKey: state.idempotencyKey, draftId: state.draftId, saved: state.saved === true, fields, materials, errors, general: state.general },
     },
   });
 }
@@ -117,7 +122,8 @@ function stateOfPost(guide: ServiceGuide, posted: PageMultipartForm): ApplyState
     materialErrors[material.key] = fresh.filter((upload) => upload.error).map((upload) => upload.error);
   }
   const key = firstField(posted, 'idempotencyKey');
-  return { idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(), values, fieldErrors: {}, files, materialErrors, general: '' };
+  const draftId = firstField(posted, 'draftId');
+  return { idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(), draftId: UUID_PATTERN.test(draftId) ? draftId : '', values, fieldErrors: {}, files, materialErrors, general: '' };
 }
 
 /** Every problem the page can name field by field: the form check and the required materials. */
@@ -133,14 +139,41 @@ function findProblems(guide: ServiceGuide, state: ApplyState): boolean {
   return problems.length > 0 || Object.values(state.materialErrors).some((messages) => messages.length > 0);
 }
 
-/** Registers GET and POST /services/apply/:itemId. */
+/** The values and files of one of the applicant's drafts of this item, or null when there is none. */
+async function resumeDraft(deps: ServicePageDeps, applicant: NonNullable<ReturnType<typeof applicantOf>>, draftId: string, itemId: string): Promise<{ values: Record<string, string>; files: Record<string, KeptFile[]> } | null> {
+  try {
+    const draft = await getApplicationDraft(deps.db, applicant, draftId);
+    if (draft.itemId !== itemId) return null;
+    const values = Object.fromEntries(Object.entries(draft.form).map(([key, value]) => [key, value === null ? '' : String(value)]));
+    const files: Record<string, KeptFile[]> = {};
+    for (const material of draft.materials) {
+      const kept: KeptFile[] = [];
+      for (const fileId of material.fileIds) {
+        // Files of a draft are the applicant's own uploads; one that is gone (or attached elsewhere) is dropped.
+        const file = await getFile(deps.db, applicant, fileId).catch(() => null);
+        if (file) kept.push({ fileId, fileName: file.originalName });
+      }
+      files[material.materialKey] = kept;
+    }
+    return { values, files };
+  } catch (error) {
+    if (isAppError(error, 'DRAFT_NOT_FOUND')) return null;
+    throw error;
+  }
+}
+
+/** Registers GET and POST /services/apply/:itemId (submit, or save as a draft). */
 export function registerApplyPages(app: App, deps: ServicePageDeps): void {
   app.get<{ Params: { itemId: string } }>('/services/apply/:itemId', { schema: { hide: true } }, async (request, reply) => {
     const applicant = applicantOf(request);
     if (!applicant) return seeOther(reply, signInUrl(`/services/apply/${encodeURIComponent(request.params.itemId)}`));
     const item = await loadApplicable(deps, request, reply, request.params.itemId, applicant.kind);
     if (!item) return reply;
-    const state: ApplyState = { idempotencyKey: randomUUID(), values: await prefill(deps, applicant.userId, item.guide), fieldErrors: {}, files: {}, materialErrors: {}, general: '' };
+    const draftId = textField(request.query, 'draft');
+    const draft = UUID_PATTERN.test(draftId) ? await resumeDraft(deps, applicant, draftId, item.id) : null;
+    const state: ApplyState = draft
+      ? { idempotencyKey: randomUUID(), draftId, saved: textField(request.query, 'saved') === '1', values: draft.values, fieldErrors: {}, files: draft.files, materialErrors: {}, general: '' }
+      : { idempotencyKey: randomUUID(), draftId: '', values: await prefill(deps, applicant.userId, item.guide), fieldErrors: {}, files: {}, materialErrors: {}, general: '' };
     return sendApplyForm(deps, request, reply, item, state);
   });
 
@@ -152,12 +185,23 @@ export function registerApplyPages(app: App, deps: ServicePageDeps): void {
     if (!item) return reply;
     const posted = await readPageMultipartForm(deps, request, { maxFiles: Math.min(60, item.guide.materials.length * 5 + 5) });
     const state = stateOfPost(item.guide, posted);
+    if (firstField(posted, 'intent') === 'draft') {
+      // A draft keeps whatever was typed and uploaded, mistakes included; the check comes at submission.
+      const materials = Object.entries(state.files).map(([materialKey, files]) => ({ materialKey, fileIds: files.map((file) => file.fileId), reuseFileIds: [] as string[] })).filter((material) => material.fileIds.length > 0);
+      try {
+        const draft = await saveApplicationDraft(deps.db, applicant, { id: state.draftId || undefined, itemId: item.id, form: state.values, materials }, deps.now());
+        return seeOther(reply, `/services/apply/${item.id}?draft=${draft.id}&saved=1`);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        return sendApplyForm(deps, request, reply, item, { ...state, general: messageOf(error) }, 400);
+      }
+    }
     if (findProblems(item.guide, state)) return sendApplyForm(deps, request, reply, item, state, 400);
     const materials = item.guide.materials
       .map((material) => ({ materialKey: material.key, fileIds: [...new Set((state.files[material.key] ?? []).map((file) => file.fileId))], reuseFileIds: [] as string[] }))
       .filter((material) => material.fileIds.length > 0);
     try {
-      const receipt = await submitApplication(deps, applicant, { itemId: item.id, form: state.values, materials }, state.idempotencyKey);
+      const receipt = await submitApplication(deps, applicant, { itemId: item.id, form: state.values, materials, ...(state.draftId ? { draftId: state.draftId } : {}) }, state.idempotencyKey);
       return seeOther(reply, `/services/my/${receipt.id}/receipt`);
     } catch (error) {
       if (!isAppError(error) || error.code === 'CSRF_INVALID') throw error;

@@ -5,6 +5,7 @@ import type { App } from '../../core/http/server.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
 import { supplyMaterials, withdrawCase } from './cases.service.ts';
 import { getCaseForApplicant, listMyCases } from './cases.views.ts';
+import { discardApplicationDraft, listApplicationDrafts } from './drafts.service.ts';
 import { NOTICE_TITLES, type NoticeKind } from './notices/case-notice.ts';
 import { findRatingForApplicant, rateCase } from './ratings.service.ts';
 import { RATING_LEVELS, type RatingLevel } from './service-catalogue.ts';
@@ -80,6 +81,7 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
     const requested = Number.parseInt(textField(request.query, 'page'), 10);
     const page = Number.isFinite(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
     const { items, total } = await listMyCases(deps, applicant, page, PAGE_SIZE);
+    const drafts = await listApplicationDrafts(deps.db, applicant);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     return sendServicePage(deps, request, reply, {
       template: 'my-cases',
@@ -89,6 +91,7 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
         cases: items.map((item) => ({ ...item, url: `/services/my/${item.id}`, submittedAt: formatDateTime(item.submittedAt), deadline: formatDate(item.caseDeadline) })),
         total,
         paging: pageLinks('/services/my', {}, page, pageCount),
+        drafts: drafts.map((draft) => ({ id: draft.id, itemName: draft.itemName, updatedAt: formatDateTime(draft.updatedAt), url: `/services/apply/${draft.itemId}?draft=${draft.id}` })),
       },
     });
   });
@@ -133,6 +136,15 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
       return sendCase(deps, request, reply, loaded.detail, { status: 409, supplyError: messageOf(error) });
     }
     return seeOther(reply, `/services/my/${loaded.detail.id}?done=supplied`);
+  });
+
+  app.post<{ Params: { id: string } }>('/services/my/drafts/:id/discard', { schema: { hide: true } }, async (request, reply) => {
+    const applicant = applicantOf(request);
+    if (!applicant) return seeOther(reply, signInUrl('/services/my'));
+    if (UUID_PATTERN.test(request.params.id)) await discardApplicationDraft(deps.db, applicant, request.params.id).catch((error: unknown) => {
+      if (!isAppError(error, 'DRAFT_NOT_FOUND')) throw error;
+    });
+    return seeOther(reply, '/services/my');
   });
 
   // 好差评: a plain form, its _csrf field checked by the server; one rating per ended case.
