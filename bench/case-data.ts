@@ -87,7 +87,7 @@ export async function generateCases(db: Db, items: ItemFacts[], count: number, o
       if (acceptedAt) event(2, 'accepted', acceptedAt, first.key);
       if (endedAt) event(accepted ? 3 : 2, status === 'concluded' ? 'concluded' : status, endedAt, null);
       const waitingAt = accepted ? second : first;
-      if (open) tasks.push({ id: newId(submitted.getTime()), case_id: id, step_key: waitingAt.key, kind: 'step', unit_id: waitingAt.handledBy === 'intake' ? item.hallId : item.unitId, permission: waitingAt.permission, status: 'open', opened_at: acceptedAt ?? submitted.toISOString(), touched_at: null, closed_at: null, closed_by: null, opinion: null });
+      if (open) tasks.push({ id: newId(submitted.getTime()), case_id: id, step_key: waitingAt.key, kind: 'step', unit_id: waitingAt.handledBy === 'intake' ? item.hallId : item.unitId, permission: waitingAt.permission, status: 'open', opened_at: acceptedAt ?? submitted.toISOString(), touched_at: null, closed_at: null, closed_by: null, opinion: null, due_on: deadline ?? '9999-12-31', time_state: timeState });
     }
     await db.transaction().execute(async (tx) => {
       await tx.insertInto('cases').values(cases as never).execute();

@@ -1,6 +1,6 @@
 // All SQL on cases, their events, tasks, materials, case-number counters and application drafts.
 import { sql, type Insertable, type Updateable } from 'kysely';
-import { escapeLike, scopeCondition, type DataScope } from '../../core/auth/data-scope.ts';
+import { escapeLike, type DataScope } from '../../core/auth/data-scope.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import { toCount } from '../../core/db/values.ts';
 import type { ApplicationDraftsTable, CaseEventsTable, CaseMaterialsTable, CaseRow, CasesTable, CaseStatus, CaseTasksTable } from './services.tables.ts';
@@ -95,6 +95,11 @@ export function findTasksOfCase(db: DbExecutor, caseId: string) {
   return db.selectFrom('case_tasks').innerJoin('units', 'units.id', 'case_tasks.unit_id').selectAll('case_tasks').select('units.name as unit_name').where('case_id', '=', caseId).orderBy('opened_at').execute();
 }
 
+/** Gives every open task of a case the case's current due date and time state. */
+export async function updateOpenTaskTiming(db: DbExecutor, caseId: string, timing: { due_on: string; time_state: string }): Promise<void> {
+  await db.updateTable('case_tasks').set(timing).where('case_id', '=', caseId).where('status', '=', 'open').execute();
+}
+
 /** Changes tasks by id. */
 export async function updateTasks(db: DbExecutor, ids: readonly string[], changes: Updateable<CaseTasksTable>): Promise<void> {
   if (ids.length > 0) await db.updateTable('case_tasks').set(changes).where('id', 'in', [...ids]).execute();
@@ -125,35 +130,46 @@ export interface QueueFilter {
   timeState?: string | undefined;
 }
 
-/** Open tasks waiting for the given units and permissions, the most urgent first. */
+/**
+ * Open tasks waiting for the given units and permissions, the most urgent first. The order and the
+ * time-state filter come from the task's own columns (index case_tasks_due), so a page costs the
+ * same with a hundred or a hundred thousand open cases; the case and item are joined for the page only.
+ */
 export async function findQueue(db: DbExecutor, filter: QueueFilter, page: number, pageSize: number) {
   if (filter.unitIds.length === 0 || filter.permissions.length === 0) return { items: [], total: 0 };
   let query = db
     .selectFrom('case_tasks')
-    .innerJoin('cases', 'cases.id', 'case_tasks.case_id')
-    .innerJoin('service_items', 'service_items.id', 'cases.item_id')
-    .where('case_tasks.status', '=', 'open')
     .where('case_tasks.unit_id', 'in', [...filter.unitIds])
-    .where('case_tasks.permission', 'in', [...filter.permissions])
-    .where('cases.status', 'in', ['submitted', 'in_progress', 'suspended', 'supplementing']);
-  if (filter.timeState) query = query.where('cases.time_state', '=', filter.timeState);
+    .where('case_tasks.status', '=', 'open')
+    .where('case_tasks.permission', 'in', [...filter.permissions]);
+  if (filter.timeState) query = query.where('case_tasks.time_state', '=', filter.timeState);
   if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    query = query.where((eb) => eb.or([eb('cases.case_number', 'like', pattern), eb('cases.applicant_name', 'like', pattern), eb('service_items.name', 'like', pattern)]));
+    const text = filter.q;
+    const upper = text.toUpperCase();
+    query = query.where((eb) =>
+      eb.exists(
+        eb.selectFrom('cases').innerJoin('service_items', 'service_items.id', 'cases.item_id').select('cases.id').whereRef('cases.id', '=', 'case_tasks.case_id')
+          .where((inner) => inner.or([inner('cases.case_number', 'like', `%${escapeLike(upper)}%`), inner('cases.applicant_name', 'like', `%${escapeLike(text)}%`), inner('service_items.name', 'like', `%${escapeLike(text)}%`)])),
+      ),
+    );
   }
-  const [items, count] = await Promise.all([
-    query
-      .select(['case_tasks.id as task_id', 'case_tasks.kind as task_kind', 'case_tasks.step_key', 'case_tasks.opened_at', 'cases.id', 'cases.case_number', 'cases.status', 'cases.applicant_name', 'cases.channel', 'cases.case_deadline', 'cases.step_deadline', 'cases.time_state', 'cases.remaining_days', 'cases.submitted_at', 'cases.case_kind', 'cases.version', 'service_items.name as item_name'])
-      // Dates sort as text; nulls (no deadline yet) after every date.
-      .orderBy(sql`coalesce(cases.step_deadline, cases.case_deadline, '9999-12-31')`)
-      .orderBy('case_tasks.opened_at')
-      .orderBy('case_tasks.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+  const [tasks, count] = await Promise.all([
+    query.select(['case_tasks.id', 'case_tasks.case_id', 'case_tasks.kind', 'case_tasks.step_key', 'case_tasks.opened_at']).orderBy('case_tasks.due_on').orderBy('case_tasks.opened_at').orderBy('case_tasks.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    db.selectFrom(query.select('case_tasks.id').limit(COUNT_LIMIT + 1).as('matches')).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: toCount(count.total) };
+  const caseIds = [...new Set(tasks.map((task) => task.case_id))];
+  const cases = caseIds.length === 0 ? [] : await db
+    .selectFrom('cases')
+    .innerJoin('service_items', 'service_items.id', 'cases.item_id')
+    .select(['cases.id', 'cases.case_number', 'cases.status', 'cases.applicant_name', 'cases.channel', 'cases.case_deadline', 'cases.step_deadline', 'cases.time_state', 'cases.remaining_days', 'cases.submitted_at', 'cases.case_kind', 'cases.version', 'service_items.name as item_name'])
+    .where('cases.id', 'in', caseIds)
+    .execute();
+  const byId = new Map(cases.map((row) => [row.id, row]));
+  const items = tasks.flatMap((task) => {
+    const row = byId.get(task.case_id);
+    return row ? [{ ...row, task_id: task.id, task_kind: task.kind, step_key: task.step_key, opened_at: task.opened_at }] : [];
+  });
+  return { items, total: Math.min(toCount(count.total), COUNT_LIMIT), totalCapped: toCount(count.total) > COUNT_LIMIT };
 }
 
 export interface CaseFilter {
@@ -170,39 +186,43 @@ export interface CaseFilter {
 /** Counting stops here: beyond it a list says "10,000+" instead of scanning every match. */
 export const COUNT_LIMIT = 10_000;
 
+/** Looks like (the start of) a case number rather than a name. */
+const CASE_NUMBER_PREFIX = /^[0-9A-Za-z][0-9A-Za-z-]{2,}$/;
+
 /**
  * A page of cases within a data scope, newest first. `scopeColumn` says which unit a unit scope
  * means: the deciding unit, or for a service hall the unit that received the case. The search text
- * matches a case number or applicant name by prefix and item names anywhere, so every branch uses
- * an index.
+ * matches the start of a case number, or else the start of the applicant's name, so every query is
+ * an index range; the count reads the cases table alone and stops at COUNT_LIMIT.
  */
 export async function findCases(db: DbExecutor, scope: DataScope, scopeColumn: 'unit' | 'intake', filter: CaseFilter, page: number, pageSize: number) {
   const unitColumn = scopeColumn === 'intake' ? 'cases.intake_unit_id' : 'cases.unit_id';
-  const pathColumn = scopeColumn === 'intake' ? 'intake.path' : 'units.path';
-  let query = selectCaseWithUnits(db).where((eb) => scopeCondition(eb, scope, { unitIdColumn: unitColumn, unitPathColumn: pathColumn, ownerColumn: 'cases.handler_user_id' }));
-  if (filter.itemId) query = query.where('cases.item_id', '=', filter.itemId);
-  if (filter.unitId) query = query.where('cases.unit_id', '=', filter.unitId);
-  if (filter.status) query = query.where('cases.status', '=', filter.status);
-  if (filter.timeState) query = query.where('cases.time_state', '=', filter.timeState);
-  if (filter.channel) query = query.where('cases.channel', '=', filter.channel as CaseRow['channel']);
-  if (filter.submittedFrom) query = query.where('cases.submitted_at', '>=', filter.submittedFrom);
-  if (filter.submittedTo) query = query.where('cases.submitted_at', '<', filter.submittedTo);
-  if (filter.q) {
-    const text = filter.q;
-    const upper = text.toUpperCase();
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('cases.case_number', '>=', upper), eb('cases.case_number', '<', `${upper}\uffff`)]),
-        eb.and([eb('cases.applicant_name', '>=', text), eb('cases.applicant_name', '<', `${text}\uffff`)]),
-        eb('cases.item_id', 'in', eb.selectFrom('service_items').select('service_items.id').where('service_items.name', 'like', `%${escapeLike(text)}%`)),
-      ]),
-    );
+  let matches = db.selectFrom('cases');
+  if (scope.kind === 'unit') matches = matches.where(unitColumn, '=', scope.unitId);
+  if (scope.kind === 'self') matches = matches.where('cases.handler_user_id', '=', scope.userId);
+  if (scope.kind === 'unit_and_below') {
+    const below = db.selectFrom('units').select('units.id').where('units.path', 'like', `${escapeLike(scope.unitPath)}%`);
+    matches = matches.where(unitColumn, 'in', below);
   }
-  const counted = query.clearSelect().select('cases.id').limit(COUNT_LIMIT + 1);
-  const [items, count] = await Promise.all([
-    query.orderBy('cases.submitted_at', 'desc').orderBy('cases.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    db.selectFrom(counted.as('matches')).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+  if (filter.itemId) matches = matches.where('cases.item_id', '=', filter.itemId);
+  if (filter.unitId) matches = matches.where('cases.unit_id', '=', filter.unitId);
+  if (filter.status) matches = matches.where('cases.status', '=', filter.status);
+  if (filter.timeState) matches = matches.where('cases.time_state', '=', filter.timeState);
+  if (filter.channel) matches = matches.where('cases.channel', '=', filter.channel as CaseRow['channel']);
+  if (filter.submittedFrom) matches = matches.where('cases.submitted_at', '>=', filter.submittedFrom);
+  if (filter.submittedTo) matches = matches.where('cases.submitted_at', '<', filter.submittedTo);
+  if (filter.q) {
+    const text = CASE_NUMBER_PREFIX.test(filter.q) ? filter.q.toUpperCase() : filter.q;
+    const column = CASE_NUMBER_PREFIX.test(filter.q) ? 'cases.case_number' : 'cases.applicant_name';
+    matches = matches.where(column, '>=', text).where(column, '<', `${text}\uffff`);
+  }
+  const [ids, count] = await Promise.all([
+    matches.select('cases.id').orderBy('cases.submitted_at', 'desc').orderBy('cases.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    db.selectFrom(matches.select('cases.id').limit(COUNT_LIMIT + 1).as('found')).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
   ]);
+  const rows = ids.length === 0 ? [] : await selectCaseWithUnits(db).where('cases.id', 'in', ids.map((row) => row.id)).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap((row) => byId.get(row.id) ?? []);
   const total = toCount(count.total);
   return { items, total: Math.min(total, COUNT_LIMIT), totalCapped: total > COUNT_LIMIT };
 }

@@ -1,5 +1,5 @@
 // Row types of the service-hall tables, added to the platform's Database type.
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export type ItemStatus = 'draft' | 'in_review' | 'published' | 'retired';
 export type VersionStatus = 'draft' | 'in_review' | 'published' | 'superseded';
@@ -196,6 +196,9 @@ export interface CaseTasksTable {
   closed_at: string | null;
   closed_by: string | null;
   opinion: string | null;
+  /** The case's current step (or case) deadline and time state, kept here for the work queue. */
+  due_on: Generated<string>;
+  time_state: Generated<string>;
 }
 
 export interface CaseMaterialsTable {

@@ -5,6 +5,8 @@ import * as ratingsAndIntake from './202611231330_ratings_and_intake.ts';
 import * as caseOutcomeColumns from './202611231345_case_outcome_columns.ts';
 import * as itemImports from './202611231400_item_imports.ts';
 import * as caseSearchIndexes from './202611231415_case_search_indexes.ts';
+import * as taskTiming from './202611231445_task_timing.ts';
+import * as caseFilterIndexes from './202611231500_case_filter_indexes.ts';
 
 export const servicesMigrations: MigrationSet = {
   '202611231300_services': services,
@@ -12,4 +14,6 @@ export const servicesMigrations: MigrationSet = {
   '202611231345_case_outcome_columns': caseOutcomeColumns,
   '202611231400_item_imports': itemImports,
   '202611231415_case_search_indexes': caseSearchIndexes,
+  '202611231445_task_timing': taskTiming,
+  '202611231500_case_filter_indexes': caseFilterIndexes,
 };
