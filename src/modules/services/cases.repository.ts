@@ -1,7 +1,7 @@
 // All SQL on cases, their events, tasks, materials, case-number counters and application drafts.
 import { sql, type Insertable, type Updateable } from 'kysely';
 import { escapeLike, type DataScope } from '../../core/auth/data-scope.ts';
-import type { DbExecutor } from '../../core/db/database.ts';
+import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
 import { toCount } from '../../core/db/values.ts';
 import type { ApplicationDraftsTable, CaseEventsTable, CaseMaterialsTable, CaseRow, CasesTable, CaseStatus, CaseTasksTable } from './services.tables.ts';
 
@@ -213,8 +213,10 @@ export async function findCases(db: DbExecutor, scope: DataScope, scopeColumn: '
   if (filter.submittedTo) matches = matches.where('cases.submitted_at', '<', filter.submittedTo);
   if (filter.q) {
     const text = CASE_NUMBER_PREFIX.test(filter.q) ? filter.q.toUpperCase() : filter.q;
-    const column = CASE_NUMBER_PREFIX.test(filter.q) ? 'cases.case_number' : 'cases.applicant_name';
-    matches = matches.where(column, '>=', text).where(column, '<', `${text}\uffff`);
+    const column = sql.ref(CASE_NUMBER_PREFIX.test(filter.q) ? 'cases.case_number' : 'cases.applicant_name');
+    // Byte order on both databases (see migration 202611231515): every string starting with `text` lies in [text, text + U+10FFFF).
+    const compared = dialectOf(db) === 'postgres' ? sql`${column} collate "C"` : column;
+    matches = matches.where(sql<boolean>`${compared} >= ${text} and ${compared} < ${`${text}\u{10FFFF}`}`);
   }
   const [ids, count] = await Promise.all([
     matches.select('cases.id').orderBy('cases.submitted_at', 'desc').orderBy('cases.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),

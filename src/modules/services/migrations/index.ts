@@ -7,6 +7,7 @@ import * as itemImports from './202611231400_item_imports.ts';
 import * as caseSearchIndexes from './202611231415_case_search_indexes.ts';
 import * as taskTiming from './202611231445_task_timing.ts';
 import * as caseFilterIndexes from './202611231500_case_filter_indexes.ts';
+import * as prefixSearchCollation from './202611231515_prefix_search_collation.ts';
 
 export const servicesMigrations: MigrationSet = {
   '202611231300_services': services,
@@ -16,4 +17,5 @@ export const servicesMigrations: MigrationSet = {
   '202611231415_case_search_indexes': caseSearchIndexes,
   '202611231445_task_timing': taskTiming,
   '202611231500_case_filter_indexes': caseFilterIndexes,
+  '202611231515_prefix_search_collation': prefixSearchCollation,
 };
