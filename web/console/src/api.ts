@@ -171,12 +171,12 @@ export async function downloadXlsx(path: string, query: Query, fallbackName: str
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** POST /api/files as multipart with the session's CSRF token; resolves with the stored file's metadata. */
-export async function uploadFile<T>(file: File): Promise<T> {
+/** POSTs one file as multipart field `file` with the session's CSRF token; resolves with the JSON answer (any 2xx). */
+export async function postMultipart<T>(path: string, file: File): Promise<T> {
   const body = new FormData();
   body.append('file', file, file.name);
   const post = () =>
-    fetch('/api/files', {
+    fetch(path, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
@@ -195,4 +195,9 @@ export async function uploadFile<T>(file: File): Promise<T> {
     throw error;
   }
   return (await response.json()) as T;
+}
+
+/** POST /api/files as multipart with the session's CSRF token; resolves with the stored file's metadata. */
+export function uploadFile<T>(file: File): Promise<T> {
+  return postMultipart<T>('/api/files', file);
 }

@@ -2,6 +2,9 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  ApiOutlined,
+  BarChartOutlined,
+  CommentOutlined,
   FileSearchOutlined,
   FormOutlined,
   ProfileOutlined,
@@ -77,6 +80,30 @@ export const SECTIONS: Section[] = [
     description: 'nav.serviceItems.desc',
     icon: <ProfileOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'services.items.read', 'services.items.edit', 'services.items.review'),
+    group: 'services',
+  },
+  {
+    path: '/rectifications',
+    label: 'nav.rectifications',
+    description: 'nav.rectifications.desc',
+    icon: <CommentOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'services.cases.read'),
+    group: 'services',
+  },
+  {
+    path: '/statistics',
+    label: 'nav.statistics',
+    description: 'nav.statistics.desc',
+    icon: <BarChartOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'services.cases.read'),
+    group: 'services',
+  },
+  {
+    path: '/external-systems',
+    label: 'nav.externalSystems',
+    description: 'nav.externalSystems.desc',
+    icon: <ApiOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'services.integrations.manage'),
     group: 'services',
   },
   {

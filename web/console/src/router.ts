@@ -15,7 +15,10 @@ export type RoutePath =
   | '/queue'
   | '/walk-in'
   | '/cases'
-  | '/service-items';
+  | '/service-items'
+  | '/statistics'
+  | '/rectifications'
+  | '/external-systems';
 
 export function currentPath(): string {
   const raw = window.location.hash.replace(/^#/, '');

@@ -21,6 +21,15 @@ export const theme: ThemeConfig = {
     colorTextDescription: '#4b5563',
     colorTextPlaceholder: '#6b7280',
     colorBgLayout: '#f3f5f9',
+    // Light, clean alert backgrounds (the ones derived from the darkened status colours look muddy).
+    colorSuccessBg: '#f0fdf4',
+    colorSuccessBorder: '#86efac',
+    colorWarningBg: '#fffbeb',
+    colorWarningBorder: '#fcd34d',
+    colorErrorBg: '#fef2f2',
+    colorErrorBorder: '#fca5a5',
+    colorInfoBg: '#eff6ff',
+    colorInfoBorder: '#93c5fd',
     borderRadius: 6,
     fontFamily:
       '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif',

@@ -27,6 +27,9 @@ const PAGES: Record<RoutePath, LazyExoticComponent<ComponentType>> = {
   '/walk-in': lazy(() => import('../pages/WalkIn.tsx')),
   '/cases': lazy(() => import('../pages/CaseSearch.tsx')),
   '/service-items': lazy(() => import('../pages/ServiceItems.tsx')),
+  '/statistics': lazy(() => import('../pages/Statistics.tsx')),
+  '/rectifications': lazy(() => import('../pages/Rectifications.tsx')),
+  '/external-systems': lazy(() => import('../pages/ExternalSystems.tsx')),
 };
 
 /** Pages at `<section>/<id>`; each reads the id from the route. */

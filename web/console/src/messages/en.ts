@@ -1,6 +1,7 @@
 // The console's English strings; the same keys as zh.ts.
 import type { MessageKey } from './zh.ts';
 import { enCases } from './en.cases.ts';
+import { enHall } from './en.hall.ts';
 import { enServices } from './en.services.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -372,4 +373,5 @@ export const en: Record<MessageKey, string> = {
 
   ...enServices,
   ...enCases,
+  ...enHall,
 };

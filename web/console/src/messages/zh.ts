@@ -1,5 +1,6 @@
 // The console's Chinese strings (the reference language: its keys are the message keys).
 import { zhCases } from './zh.cases.ts';
+import { zhHall } from './zh.hall.ts';
 import { zhServices } from './zh.services.ts';
 
 export const zh = {
@@ -371,6 +372,7 @@ export const zh = {
 
   ...zhServices,
   ...zhCases,
+  ...zhHall,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -1,5 +1,5 @@
 // 办件查询: GET /api/cases — every case in the user's read scope, by keyword, status, time state, channel
-// and submission dates.
+// and submission dates; 导出 Excel downloads GET /api/cases/export.xlsx with the same filters.
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
@@ -8,6 +8,7 @@ import { errorText, formatDate, formatDateTime, isoDate } from '../format.ts';
 import { usePagedList } from '../hooks/usePagedList.ts';
 import { useI18n } from '../i18n.ts';
 import { detailHref } from '../router.ts';
+import ExportButton from '../components/ExportButton.tsx';
 import PageHeader from '../components/PageHeader.tsx';
 import { CaseStatusTag, RemainingDays, TimeStateTag } from '../services/tags.tsx';
 import type { CaseSummary } from '../services/types.ts';
@@ -63,7 +64,7 @@ export default function CaseSearchPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.cases')} description={t('svc.search.description')} />
+      <PageHeader title={t('nav.cases')} description={t('svc.search.description')} extra={<ExportButton path="/api/cases" query={list.filters} baseName={t('svc.cases.exportName')} />} />
       <Card style={{ marginBottom: 16 }}>
         <Form
           form={form}

@@ -1,15 +1,18 @@
 // 事项管理: GET /api/service-items with filters and paging; editors create drafts (POST /api/service-items).
+// The catalogue goes out to Excel with the current filters and comes back in through the import dialog.
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { errorText, formatDateTime } from '../format.ts';
 import { usePagedList } from '../hooks/usePagedList.ts';
 import { useI18n } from '../i18n.ts';
 import { detailHref } from '../router.ts';
 import { useCan } from '../session.ts';
 import PageHeader from '../components/PageHeader.tsx';
+import ExportButton from '../components/ExportButton.tsx';
 import StatusTag from '../components/StatusTag.tsx';
+import ImportItemsModal from '../components/services/ImportItemsModal.tsx';
 import CreateItemModal from '../components/services/CreateItemModal.tsx';
 import { ItemStatusTag } from '../services/tags.tsx';
 import type { ItemSummary } from '../services/types.ts';
@@ -23,6 +26,7 @@ export default function ServiceItemsPage() {
   const list = usePagedList<ItemSummary, Filters>('/api/service-items', {});
   const [filterForm] = Form.useForm<Filters>();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   const columns: ColumnsType<ItemSummary> = [
     {
@@ -82,11 +86,19 @@ export default function ServiceItemsPage() {
         title={t('nav.serviceItems')}
         description={t('svc.items.description')}
         extra={
-          canEdit ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden="true" />} onClick={() => setCreating(true)}>
-              {t('svc.items.create')}
-            </Button>
-          ) : null
+          <>
+            <ExportButton path="/api/service-items" query={list.filters} baseName={t('svc.items.exportName')} />
+            {canEdit ? (
+              <Button icon={<UploadOutlined aria-hidden="true" />} onClick={() => setImporting(true)}>
+                {t('svc.import.button')}
+              </Button>
+            ) : null}
+            {canEdit ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('svc.items.create')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card style={{ marginBottom: 16 }}>
@@ -149,6 +161,7 @@ export default function ServiceItemsPage() {
         />
       </Card>
       {canEdit ? <CreateItemModal open={creating} onClose={() => setCreating(false)} /> : null}
+      {canEdit ? <ImportItemsModal open={importing} onClose={() => setImporting(false)} onImported={list.reload} /> : null}
     </>
   );
 }

@@ -1,24 +1,63 @@
 // 我的待办: GET /api/cases/queue — the open tasks of the user's unit, most urgent first, with deadline
-// states as coloured bar + icon + words; a row opens the case.
-import { Alert, Button, Card, Form, Input, Select, Space, Table } from 'antd';
+// states as coloured bar + icon + words; a row opens the case. 即办件 can be selected and approved together
+// (批量审批), and the unit's open rectifications of bad ratings are counted here where the unit works.
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { CommentOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { api } from '../api.ts';
 import { errorText, formatDate, formatDateTime } from '../format.ts';
+import { useLoad } from '../hooks/useLoad.ts';
 import { usePagedList } from '../hooks/usePagedList.ts';
 import { useI18n } from '../i18n.ts';
-import { detailHref, navigateToDetail } from '../router.ts';
+import { detailHref, href, navigateToDetail } from '../router.ts';
+import { useCan } from '../session.ts';
 import PageHeader from '../components/PageHeader.tsx';
 import StatusTag from '../components/StatusTag.tsx';
+import BatchApproveModal from '../components/services/BatchApproveModal.tsx';
+import type { Rectification } from '../services/hallTools.ts';
+import type { Paged } from '../types.ts';
 import { CaseStatusTag, RemainingDays, TimeStateTag } from '../services/tags.tsx';
 import type { QueueEntry } from '../services/types.ts';
 import { TIME_STATES, TIME_STATE_BAR, isTimeState, stepKeyLabel } from '../services/vocab.ts';
 
 type Filters = { q?: string; timeState?: string };
 
+/** The unit's open rectifications (up to 100 read to count the overdue ones), for users who may read cases. */
+function useOpenRectifications(enabled: boolean) {
+  return useLoad(async () => {
+    if (!enabled) return { total: 0, overdue: 0 };
+    const page = await api.get<Paged<Rectification>>('/api/rectifications', { status: 'open', pageSize: 100 });
+    return { total: page.total, overdue: page.items.filter((item) => item.overdue).length };
+  }, [enabled]);
+}
+
+function RectificationAlert({ total, overdue }: { total: number; overdue: number }) {
+  const { t } = useI18n();
+  if (total === 0) return null;
+  return (
+    <Alert
+      type={overdue > 0 ? 'error' : 'warning'}
+      showIcon
+      icon={<CommentOutlined aria-hidden="true" />}
+      style={{ marginBottom: 16 }}
+      title={overdue > 0 ? t('svc.rect.queueAlertOverdue', { n: total, m: overdue }) : t('svc.rect.queueAlert', { n: total })}
+      action={<a href={href('/rectifications')}>{t('svc.rect.goHandle')}</a>}
+    />
+  );
+}
+
 export default function WorkQueuePage() {
   const { t } = useI18n();
   const list = usePagedList<QueueEntry, Filters>('/api/cases/queue', {});
   const [filterForm] = Form.useForm<Filters>();
+  const canReadCases = useCan('services.cases.read');
+  const rectifications = useOpenRectifications(canReadCases);
+  const openRectifications = rectifications.data?.total ?? 0;
+  const [selected, setSelected] = useState<string[]>([]);
+  const [batchOpen, setBatchOpen] = useState(false);
+  const immediate = list.items.filter((entry) => entry.caseKind === 'immediate' && entry.taskKind === 'step');
+  const chosen = immediate.filter((entry) => selected.includes(entry.taskId));
 
   const channelLabel = (channel: string) => (channel === 'online' || channel === 'window' || channel === 'pushed' ? t(`svc.channel.${channel}`) : channel);
 
@@ -101,11 +140,27 @@ export default function WorkQueuePage() {
         title={t('nav.queue')}
         description={t('svc.queue.description')}
         extra={
-          <Button icon={<ReloadOutlined aria-hidden="true" />} onClick={list.reload}>
-            {t('common.refresh')}
-          </Button>
+          <>
+            {canReadCases ? (
+              <Badge count={openRectifications} overflowCount={99} color="#b91c1c" offset={[-6, 2]}>
+                <Button href={href('/rectifications')} icon={<CommentOutlined aria-hidden="true" />} aria-label={t('svc.rect.queueButtonLabel', { n: openRectifications })}>
+                  {t('svc.rect.queueButton')}
+                </Button>
+              </Badge>
+            ) : null}
+            <Button
+              icon={<ReloadOutlined aria-hidden="true" />}
+              onClick={() => {
+                list.reload();
+                rectifications.reload();
+              }}
+            >
+              {t('common.refresh')}
+            </Button>
+          </>
         }
       />
+      <RectificationAlert total={openRectifications} overdue={rectifications.data?.overdue ?? 0} />
       <Card style={{ marginBottom: 16 }}>
         <Form form={filterForm} name="queue-filter" layout="inline" onFinish={(values) => list.setFilters({ q: values.q?.trim() || undefined, timeState: values.timeState })} style={{ rowGap: 12 }}>
           <Form.Item label={t('svc.filter.keyword')} name="q">
@@ -134,15 +189,45 @@ export default function WorkQueuePage() {
       </Card>
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} /> : null}
       <Card>
+        {immediate.length > 0 ? (
+          <div className="zt-batch-bar" role="region" aria-label={t('svc.batch.title')}>
+            <span>{chosen.length > 0 ? t('svc.batch.selected', { n: chosen.length }) : t('svc.batch.hint')}</span>
+            <Space style={{ marginInlineStart: 'auto' }}>
+              {chosen.length < immediate.length ? <Button onClick={() => setSelected(immediate.map((entry) => entry.taskId))}>{t('svc.batch.selectAll')}</Button> : null}
+              {chosen.length > 0 ? <Button onClick={() => setSelected([])}>{t('svc.batch.clear')}</Button> : null}
+              <Button type="primary" disabled={chosen.length === 0} onClick={() => setBatchOpen(true)}>
+                {t('svc.batch.button')}
+                {chosen.length > 0 ? ` (${chosen.length})` : ''}
+              </Button>
+            </Space>
+          </div>
+        ) : null}
         <Table<QueueEntry>
           rowKey="taskId"
+          rowSelection={
+            immediate.length > 0
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys.map(String)),
+                  columnWidth: 48,
+                  fixed: 'left',
+                  // The select-all checkbox would be cloned into the table's aria-hidden measure row; the bar above offers it instead.
+                  hideSelectAll: true,
+                  columnTitle: <span className="zt-visually-hidden">{t('svc.batch.column')}</span>,
+                  getCheckboxProps: (row) => {
+                    const allowed = row.caseKind === 'immediate' && row.taskKind === 'step';
+                    return { disabled: !allowed, 'aria-label': t('svc.batch.selectNamed', { number: row.caseNumber }) };
+                  },
+                }
+              : undefined
+          }
           size="middle"
           columns={columns}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}
           onChange={list.onTableChange}
-          scroll={{ x: 1420 }}
+          scroll={list.items.length > 0 ? { x: 1420 } : undefined}
           rowClassName={(row) => `zt-queue-row zt-queue-${row.timeState}`}
           onRow={(row) => ({
             onClick: (event) => {
@@ -151,9 +236,18 @@ export default function WorkQueuePage() {
             },
             style: { cursor: 'pointer' },
           })}
-          locale={{ emptyText: t('svc.queue.empty') }}
+          locale={{ emptyText: <span className="zt-empty-text">{t('svc.queue.empty')}</span> }}
         />
       </Card>
+      <BatchApproveModal
+        open={batchOpen}
+        entries={chosen}
+        onClose={() => setBatchOpen(false)}
+        onDone={() => {
+          setSelected([]);
+          list.reload();
+        }}
+      />
     </>
   );
 }
