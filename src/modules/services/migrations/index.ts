@@ -8,6 +8,7 @@ import * as caseSearchIndexes from './202611231415_case_search_indexes.ts';
 import * as taskTiming from './202611231445_task_timing.ts';
 import * as caseFilterIndexes from './202611231500_case_filter_indexes.ts';
 import * as prefixSearchCollation from './202611231515_prefix_search_collation.ts';
+import * as taskQueueIndex from './202611231530_task_queue_index.ts';
 
 export const servicesMigrations: MigrationSet = {
   '202611231300_services': services,
@@ -18,4 +19,5 @@ export const servicesMigrations: MigrationSet = {
   '202611231445_task_timing': taskTiming,
   '202611231500_case_filter_indexes': caseFilterIndexes,
   '202611231515_prefix_search_collation': prefixSearchCollation,
+  '202611231530_task_queue_index': taskQueueIndex,
 };
