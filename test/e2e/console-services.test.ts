@@ -139,7 +139,9 @@ test(`${on}: the department head edits an item: tabs, process diagram, server er
   const dialog = reviewer.getByRole('dialog', { name: '审核发布' });
   await dialog.getByLabel('审核意见').fill('同意发布');
   await dialog.getByRole('button', { name: buttonName('发布') }).click();
-  await reviewer.getByText('当前版本 v2').waitFor();
+  // "当前版本 v2" shows before publishing too: wait for the review button to go, which happens only after the server published.
+  await dialog.waitFor({ state: 'hidden' });
+  await reviewer.getByRole('button', { name: '审核发布' }).waitFor({ state: 'detached' });
   const published = await app.client().get(`/api/public/service-items/${itemId}`);
   assert.equal(published.body.versionNo, 2);
   assert.equal(published.body.guide.hours, '工作日 8:30—17:30');
