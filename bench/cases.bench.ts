@@ -3,12 +3,13 @@
 // audit — one transaction each) beside plain single-row commits in the same run, the p50/p95 of the
 // staff work queue and of the comprehensive search, and the server process's memory.
 //   npm run bench:cases                                  (embedded SQLite)
-//   BENCH_PG_URL=postgres://… npm run bench:cases        (also on PostgreSQL)
+//   BENCH_PG_URL=postgres://… npm run bench:cases        (also on PostgreSQL, in a database it creates and drops)
 //   BENCH_CASES=100000 npm run bench:cases               (a quicker run)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
 import { newId, toTimestamp } from '../src/core/db/values.ts';
@@ -121,5 +122,21 @@ async function benchDatabase(label: string, databaseUrl: string | undefined): Pr
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-await benchDatabase('SQLite', undefined);
-if (process.env['BENCH_PG_URL']) await benchDatabase('PostgreSQL', process.env['BENCH_PG_URL']);
+/** A fresh database on the server BENCH_PG_URL points at (dropped afterwards), so runs never mix. */
+async function withFreshPostgres(serverUrl: string, work: (url: string) => Promise<void>): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const name = `zt_bench_${process.pid}`;
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name}`);
+    await admin.end();
+  }
+}
+
+if (!process.env['BENCH_SKIP_SQLITE']) await benchDatabase('SQLite', undefined);
+if (process.env['BENCH_PG_URL']) await withFreshPostgres(process.env['BENCH_PG_URL'], (url) => benchDatabase('PostgreSQL', url));
