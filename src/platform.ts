@@ -2,7 +2,7 @@
 // main.ts starts it for real; tests start it the same way on their own database and port.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, pingDatabase, type DatabaseHandle } from './core/db/database.ts';
+import { openDatabase, pingDatabase, refreshPlannerStatistics, type DatabaseHandle } from './core/db/database.ts';
 import { migrateToLatest } from './core/db/migrate.ts';
 import { coreMigrations } from './core/db/migrations/index.ts';
 import { systemActor } from './core/auth/actor.ts';
@@ -15,7 +15,7 @@ import { createCalendarService, type CalendarService } from './core/calendar/cal
 import { registerCalendarRoutes } from './core/calendar/calendar.api.ts';
 import { todayInChina } from './core/calendar/working-days.ts';
 import { createOutboxDispatcher, createRecordingEmailSender, createRecordingSmsGateway, createHttpSmsGateway, createSmtpEmailSender, registerNotifyRoutes, type OutboxDispatcher } from './core/notify/index.ts';
-import { createJobWorker, type JobWorker } from './core/jobs/index.ts';
+import { createJobWorker, definePeriodicJob, type JobWorker } from './core/jobs/index.ts';
 import { createLocalBlobStore, registerFileRoutes } from './core/files/index.ts';
 import type { AppConfig } from './config.ts';
 import { createSessionResolver, ensureBuiltinRoles, identityMigrations, registerIdentityRoutes, seedDemoCounty } from './modules/identity/index.ts';
@@ -48,10 +48,16 @@ export const allMigrations = [coreMigrations, identityMigrations, servicesMigrat
 
 /** Migrates the database and makes sure built-in data exists; seeds the demo county if asked and empty. */
 export async function prepareDatabase(database: DatabaseHandle, options: { seedDemo: boolean }): Promise<{ seededDemo: boolean }> {
-  await migrateToLatest(database.db, allMigrations);
+  const applied = await migrateToLatest(database.db, allMigrations);
+  if (applied.length > 0) await refreshPlannerStatistics(database.db, 'all');
   await database.db.transaction().execute((tx) => ensureBuiltinRoles(tx));
   const seededDemo = options.seedDemo ? await seedDemoCounty(database.db, systemActor('系统初始化')) : false;
   return { seededDemo };
+}
+
+/** Once a day the planner's statistics follow the tables' growth (see refreshPlannerStatistics). */
+function plannerStatisticsJob(db: DatabaseHandle['db']) {
+  return definePeriodicJob({ name: 'db.refreshPlannerStatistics', everySeconds: 86_400, run: () => refreshPlannerStatistics(db, 'changed') });
 }
 
 /** Builds the platform on the configured database; nothing listens until listen(). */
@@ -82,7 +88,7 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
   const smsGateway = config.smsGatewayUrl ? createHttpSmsGateway({ url: config.smsGatewayUrl }) : createRecordingSmsGateway();
   const dispatcher = createOutboxDispatcher({ db, emailSender, smsGateway, clock: now, logger: app.log });
   const servicesDeps = { db, calendar: () => calendar.getCalendar(), now, store };
-  const worker = createJobWorker({ db, jobs: defineServicesJobs(servicesDeps), periodicJobs: defineServicesPeriodicJobs(servicesDeps), workerId: `node-${process.pid}`, clock: now, logger: app.log });
+  const worker = createJobWorker({ db, jobs: defineServicesJobs(servicesDeps), periodicJobs: [plannerStatisticsJob(db), ...defineServicesPeriodicJobs(servicesDeps)], workerId: `node-${process.pid}`, clock: now, logger: app.log });
 
   registerIdentityRoutes(app, { db, now, secureCookies: config.secureCookies, signInRatePerMinute: config.signInRatePerMinute, resolve });
   registerCalendarRoutes(app, { calendarService: calendar });

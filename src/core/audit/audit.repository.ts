@@ -1,6 +1,7 @@
 // All SQL of the audit trail: append (serialised, hash-chained), list with filters, walk for verification.
 import { sql, type Selectable } from 'kysely';
 import { dialectOf, type DbExecutor } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
 import { toCount } from '../db/values.ts';
 import { GENESIS_HASH, hashAuditRecord, type ChainedFields } from './audit.chain.ts';
 
@@ -24,12 +25,19 @@ export async function appendAuditRecord(tx: DbExecutor, fields: Omit<ChainedFiel
   if (dialectOf(tx) === 'postgres') {
     await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
   }
-  const head = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const head = (await selectChainHead(tx, {})).rows[0];
   const chained: ChainedFields = { ...fields, seq: (head?.seq ?? 0) + 1, prev_hash: head?.hash ?? GENESIS_HASH };
   const row = { ...chained, hash: hashAuditRecord(chained) };
-  await tx.insertInto('audit_log').values(row).execute();
+  await insertAuditRow(tx, row);
   return row;
 }
+
+// Every use case appends a record: its two statements are prepared once (see core/db/prepared-query.ts).
+const selectChainHead = preparedQuery((db) => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+const insertAuditRow = preparedQuery((db, row: AuditRow) => db.insertInto('audit_log').values({
+  seq: row.seq, id: row.id, occurred_at: row.occurred_at, actor_id: row.actor_id, actor_name: row.actor_name, unit_id: row.unit_id, action: row.action, subject_type: row.subject_type,
+  subject_id: row.subject_id, outcome: row.outcome, before_json: row.before_json, after_json: row.after_json, detail: row.detail, ip: row.ip, user_agent: row.user_agent, prev_hash: row.prev_hash, hash: row.hash,
+}));
 
 export interface AuditFilter {
   action?: string | undefined;

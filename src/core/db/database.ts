@@ -2,8 +2,9 @@
 // (`declare module '../../core/db/database.ts' { interface Database { … } }`), so core never imports modules.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { GroupCommitSqliteDialect } from './group-commit-driver.ts';
 import { openNodeSqlite } from './node-sqlite-adapter.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -40,7 +41,7 @@ export function openDatabase(options: { databaseUrl?: string | undefined; sqlite
   }
   fs.mkdirSync(path.dirname(options.sqlitePath), { recursive: true });
   const database = openNodeSqlite(options.sqlitePath);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(database) });
   return { db, dialect: 'sqlite', sqlitePath: options.sqlitePath, close: () => db.destroy() };
 }
 
@@ -58,4 +59,18 @@ export function inTransaction<T>(db: Db, work: (tx: Transaction<Database>) => Pr
 /** Checks that the database answers, for /readyz. */
 export async function pingDatabase(db: Db): Promise<void> {
   await sql`select 1`.execute(db);
+}
+
+/**
+ * Brings the query planner's statistics up to date. `all` after migrations (a new index has none, and
+ * SQLite would guess, e.g. sort a unit's whole case list instead of reading an index in order); `changed`
+ * periodically, where SQLite re-analyses only the tables that grew or shrank a lot and PostgreSQL's
+ * autovacuum already does the same.
+ */
+export async function refreshPlannerStatistics(db: Db, scope: 'all' | 'changed'): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    if (scope === 'all') await sql`analyze`.execute(db);
+    return;
+  }
+  await sql.raw(scope === 'all' ? 'analyze' : 'pragma optimize').execute(db);
 }

@@ -52,14 +52,13 @@ export function openNodeSqlite(filename: string): SqliteDatabase & { raw: Databa
     raw,
     close: () => raw.close(),
     prepare(sql: string): SqliteStatement {
+      // Oldest-first eviction: the hot statements are prepared again at most once per 200 distinct others.
       let statement = cache.get(sql);
-      if (statement) {
-        cache.delete(sql);
-      } else {
+      if (!statement) {
         statement = new CachedStatement(raw.prepare(sql));
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, statement);
       }
-      cache.set(sql, statement);
       return statement;
     },
   };

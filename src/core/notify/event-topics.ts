@@ -25,8 +25,13 @@ export interface EventSubscription {
 
 /** Throws when a topic to publish is not `<module>.<event>`. */
 export function assertEventTopic(topic: string): void {
+  if (checkedTopics.has(topic)) return;
   if (!EVENT_TOPIC_PATTERN.test(topic)) throw new Error(`Event topic "${topic}" must look like module.event`);
+  checkedTopics.add(topic);
 }
+
+// The topics are a few dozen constants of the code, published on every transition: each is checked once.
+const checkedTopics = new Set<string>();
 
 /** Throws when a subscription pattern is neither a topic, `prefix.*` nor `*`. */
 export function assertTopicPattern(pattern: string): void {

@@ -4,6 +4,7 @@
 // expired from recording a result over the attempt of the node that reclaimed the row.
 import { sql, type Selectable } from 'kysely';
 import { dialectOf, type Db, type DbExecutor } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
 import { toCount } from '../db/values.ts';
 
 export const OUTBOX_CHANNELS = ['email', 'sms', 'event'] as const;
@@ -49,8 +50,14 @@ function boundError(message: string): string {
 
 /** Inserts one outbox row (in the caller's transaction). */
 export async function insertOutboxMessage(tx: DbExecutor, row: OutboxRow): Promise<void> {
-  await tx.insertInto('outbox').values(row).execute();
+  await insertOutboxRow(tx, row);
 }
+
+// Most transitions publish an event: the insert is prepared once (see core/db/prepared-query.ts).
+const insertOutboxRow = preparedQuery((db, row: OutboxRow) => db.insertInto('outbox').values({
+  id: row.id, channel: row.channel, topic: row.topic, recipient: row.recipient, subject: row.subject, body: row.body, payload_json: row.payload_json, unit_id: row.unit_id,
+  status: row.status, attempts: row.attempts, next_attempt_at: row.next_attempt_at, last_error: row.last_error, created_at: row.created_at, sent_at: row.sent_at,
+}));
 
 /** The outbox row with this id, or undefined. */
 export function findOutboxMessageById(db: DbExecutor, id: string): Promise<OutboxRow | undefined> {

@@ -88,7 +88,7 @@ export async function applyTransition(context: TransitionContext, row: CaseRow, 
   // The clock follows from the history including this transition, so the case row is written once.
   const clock = computeCaseClock(context.calendar, row, context.process, [...history, ...events], now);
   const moved = { unit_id: plan.retarget?.handledBy === 'owner' ? plan.retarget.unitId : row.unit_id, intake_unit_id: plan.retarget?.handledBy === 'intake' ? plan.retarget.unitId : row.intake_unit_id };
-  const won = await updateCaseAtVersion(tx, row.id, row.version, {
+  const won = await updateCaseAtVersion(tx, row.id, row.version, changedColumns(row, {
     status: plan.status,
     current_step_key: plan.stepKey,
     outcome: plan.outcome ?? row.outcome,
@@ -102,7 +102,7 @@ export async function applyTransition(context: TransitionContext, row: CaseRow, 
     ...moved,
     ...clockColumns(clock),
     updated_at: stamp,
-  });
+  }));
   if (!won) throw new AppError('CASE_CONFLICT', { current: row.version + 1 });
   await insertCaseEvents(tx, events);
 
@@ -124,6 +124,18 @@ export async function applyTransition(context: TransitionContext, row: CaseRow, 
   await notifyApplicant(tx, { caseNumber: row.case_number, itemName: context.itemName, queryCode: row.query_code, unitId: moved.unit_id, phone: row.applicant_phone, email: row.applicant_email }, events.map((event) => event.type), now);
   await recordAudit(tx, actor, { action: `services.case.${plan.events[0]?.type ?? 'act'}`, subjectType: 'case', subjectId: row.id, before: { status: row.status, step: row.current_step_key, version: row.version }, after: { status: plan.status, step: plan.stepKey, events: events.map((event) => event.type) } }, now);
   return row.version + 1;
+}
+
+/**
+ * The columns whose value differs from the row's. An UPDATE rewrites the entry of every index whose
+ * column it sets, even to the same value; setting only what changed keeps a transition's page writes few.
+ */
+function changedColumns<T extends Partial<CaseRow>>(row: CaseRow, changes: T): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const column in changes) {
+    if (row[column as keyof CaseRow] !== changes[column]) changed[column] = changes[column];
+  }
+  return changed;
 }
 
 function opinionOf(plan: TransitionPlan): string | null {

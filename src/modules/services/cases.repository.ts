@@ -2,8 +2,9 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import { escapeLike, type DataScope } from '../../core/auth/data-scope.ts';
 import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
+import { preparedQuery } from '../../core/db/prepared-query.ts';
 import { toCount } from '../../core/db/values.ts';
-import type { ApplicationDraftsTable, CaseEventsTable, CaseMaterialsTable, CaseRow, CasesTable, CaseStatus, CaseTasksTable } from './services.tables.ts';
+import type { ApplicationDraftsTable, CaseEventRow, CaseMaterialsTable, CaseRow, CasesTable, CaseStatus, CaseTaskRow, CaseTasksTable } from './services.tables.ts';
 
 /** The next number in a case-number sequence (per unit and day); safe under concurrent submissions. */
 export async function nextCaseSequence(db: DbExecutor, scope: string): Promise<number> {
@@ -33,9 +34,21 @@ function selectCaseWithUnits(db: DbExecutor) {
     .select(['units.name as unit_name', 'units.path as unit_path', 'intake.name as intake_unit_name', 'intake.path as intake_unit_path', 'service_items.name as item_name']);
 }
 
+// The statements of every case transition are prepared once (see core/db/prepared-query.ts).
+const selectCaseById = preparedQuery((db, values: { id: string }) => selectCaseWithUnits(db).where('cases.id', '=', values.id));
+const selectCaseEvents = preparedQuery((db, values: { caseId: string }) => db.selectFrom('case_events').selectAll().where('case_id', '=', values.caseId).orderBy('seq'));
+const selectOpenTasks = preparedQuery((db, values: { caseId: string }) => db.selectFrom('case_tasks').selectAll().where('case_id', '=', values.caseId).where('status', '=', 'open').orderBy('opened_at'));
+const insertCaseEvent = preparedQuery((db, row: CaseEventRow) => db.insertInto('case_events').values({
+  id: row.id, case_id: row.case_id, seq: row.seq, type: row.type, step_key: row.step_key, actor_kind: row.actor_kind, actor_user_id: row.actor_user_id,
+  actor_name: row.actor_name, actor_unit_id: row.actor_unit_id, occurred_at: row.occurred_at, occurred_on: row.occurred_on, detail: row.detail,
+}));
+const insertTask = preparedQuery((db, row: NewTask) => db.insertInto('case_tasks').values({
+  id: row.id, case_id: row.case_id, step_key: row.step_key, kind: row.kind, unit_id: row.unit_id, permission: row.permission, status: row.status, opened_at: row.opened_at, due_on: row.due_on, time_state: row.time_state,
+}));
+
 /** One case with its units' names, or undefined. */
-export function findCaseById(db: DbExecutor, id: string): Promise<CaseWithUnits | undefined> {
-  return selectCaseWithUnits(db).where('cases.id', '=', id).executeTakeFirst();
+export async function findCaseById(db: DbExecutor, id: string): Promise<CaseWithUnits | undefined> {
+  return (await selectCaseById(db, { id })).rows[0];
 }
 
 /** One case by its number, or undefined. */
@@ -50,13 +63,32 @@ export function findCaseBySubmissionKey(db: DbExecutor, applicantUserId: string,
 
 /** Updates a case only if it is still at `expectedVersion`, bumping the version; false when someone was first. */
 export async function updateCaseAtVersion(db: DbExecutor, id: string, expectedVersion: number, changes: Updateable<CasesTable>): Promise<boolean> {
-  const result = await db
-    .updateTable('cases')
-    .set({ ...changes, version: expectedVersion + 1 })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const columns = Object.keys(changes).filter((column) => column !== 'version') as Array<keyof CasesTable>;
+  const result = await updateCaseStatementFor(columns)(db, { ...changes, id, expectedVersion, nextVersion: expectedVersion + 1 });
+  return Number(result.numAffectedRows) === 1;
+}
+
+// One prepared statement per set of changed columns: a transition kind changes the same columns each time.
+const updateCaseStatements = new Map<string, ReturnType<typeof prepareCaseUpdate>>();
+
+function prepareCaseUpdate(columns: ReadonlyArray<keyof CasesTable>) {
+  return preparedQuery((db, values: Updateable<CasesTable> & { id: string; expectedVersion: number; nextVersion: number }) =>
+    db
+      .updateTable('cases')
+      .set({ ...Object.fromEntries(columns.map((column) => [column, values[column]])), version: values.nextVersion })
+      .where('id', '=', values.id)
+      .where('version', '=', values.expectedVersion),
+  );
+}
+
+function updateCaseStatementFor(columns: ReadonlyArray<keyof CasesTable>) {
+  const key = columns.join(',');
+  let statement = updateCaseStatements.get(key);
+  if (!statement) {
+    statement = prepareCaseUpdate(columns);
+    if (updateCaseStatements.size < 500) updateCaseStatements.set(key, statement);
+  }
+  return statement;
 }
 
 /** Updates derived columns of a case (its clock) without touching the version. */
@@ -65,13 +97,13 @@ export async function updateCaseClock(db: DbExecutor, id: string, changes: Pick<
 }
 
 /** Appends events to a case's history. */
-export async function insertCaseEvents(db: DbExecutor, rows: Insertable<CaseEventsTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('case_events').values(rows).execute();
+export async function insertCaseEvents(db: DbExecutor, rows: readonly CaseEventRow[]): Promise<void> {
+  for (const row of rows) await insertCaseEvent(db, row);
 }
 
 /** A case's whole history, oldest first. */
-export function findCaseEvents(db: DbExecutor, caseId: string) {
-  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+export async function findCaseEvents(db: DbExecutor, caseId: string): Promise<CaseEventRow[]> {
+  return (await selectCaseEvents(db, { caseId })).rows;
 }
 
 /** The highest event number of a case (0 when none). */
@@ -80,14 +112,17 @@ export async function findLastEventSeq(db: DbExecutor, caseId: string): Promise<
   return toCount(row?.last ?? 0);
 }
 
+/** A task as it is opened: the closing columns come later. */
+export type NewTask = Pick<CaseTaskRow, 'id' | 'case_id' | 'step_key' | 'kind' | 'unit_id' | 'permission' | 'status' | 'opened_at' | 'due_on' | 'time_state'>;
+
 /** Opens tasks. */
-export async function insertTasks(db: DbExecutor, rows: Insertable<CaseTasksTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('case_tasks').values(rows).execute();
+export async function insertTasks(db: DbExecutor, rows: readonly NewTask[]): Promise<void> {
+  for (const row of rows) await insertTask(db, row);
 }
 
 /** The open tasks of a case. */
-export function findOpenTasks(db: DbExecutor, caseId: string) {
-  return db.selectFrom('case_tasks').selectAll().where('case_id', '=', caseId).where('status', '=', 'open').orderBy('opened_at').execute();
+export async function findOpenTasks(db: DbExecutor, caseId: string): Promise<CaseTaskRow[]> {
+  return (await selectOpenTasks(db, { caseId })).rows;
 }
 
 /** Every task of a case, oldest first. */
@@ -132,7 +167,7 @@ export interface QueueFilter {
 
 /**
  * Open tasks waiting for the given units and permissions, the most urgent first. The order and the
- * time-state filter come from the task's own columns (index case_tasks_due), so a page costs the
+ * time-state filter come from the task's own columns (partial indexes case_tasks_open_due and case_tasks_open_time), so a page costs the
  * same with a hundred or a hundred thousand open cases; the case and item are joined for the page only.
  */
 export async function findQueue(db: DbExecutor, filter: QueueFilter, page: number, pageSize: number) {
@@ -140,7 +175,8 @@ export async function findQueue(db: DbExecutor, filter: QueueFilter, page: numbe
   let query = db
     .selectFrom('case_tasks')
     .where('case_tasks.unit_id', 'in', [...filter.unitIds])
-    .where('case_tasks.status', '=', 'open')
+    // A literal, so that both databases see the partial indexes over open tasks apply (migration 202611231545).
+    .where('case_tasks.status', '=', sql.lit('open'))
     .where('case_tasks.permission', 'in', [...filter.permissions]);
   if (filter.timeState) query = query.where('case_tasks.time_state', '=', filter.timeState);
   if (filter.q) {

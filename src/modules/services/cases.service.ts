@@ -17,7 +17,7 @@ import type { CaseCommand } from './case-commands.schema.ts';
 import { planTransition, type EngineTask } from './case-engine.ts';
 import { chinaDateOf, engineStateOf } from './case-history.ts';
 import { notifyApplicant } from './case-notices.ts';
-import { applyTransition, refreshCaseClock, unitForStep } from './case-transition.ts';
+import { applyTransition, NO_DUE_DATE, refreshCaseClock, unitForStep } from './case-transition.ts';
 import { checkApplicationForm } from './application-form.ts';
 import type { ApplicationInput, Receipt, WalkInInput } from './cases.schema.ts';
 import { deleteDraft, findCaseById, findCaseBySubmissionKey, findCaseEvents, findOpenTasks, insertCase, insertCaseEvents, insertMaterials, insertTasks, nextCaseSequence, type CaseWithUnits } from './cases.repository.ts';
@@ -52,7 +52,7 @@ registerFileOwnerType('case', {
 });
 
 /** True when staff see the case through a read scope (deciding or receiving unit) or an open task of their unit; applicants see their own. */
-export async function canSeeCase(db: DbExecutor, actor: Actor, row: CaseWithUnits): Promise<boolean> {
+export async function canSeeCase(db: DbExecutor, actor: Actor, row: CaseWithUnits, openTasks?: ReadonlyArray<{ unit_id: string }>): Promise<boolean> {
   if (actor.userId && row.applicant_user_id === actor.userId) return true;
   if (actor.kind !== 'staff') return false;
   if (hasPermission(actor, 'services.cases.read')) {
@@ -60,7 +60,7 @@ export async function canSeeCase(db: DbExecutor, actor: Actor, row: CaseWithUnit
     if (isInScope(scope, { unitId: row.unit_id, unitPath: row.unit_path, ownerUserId: row.handler_user_id })) return true;
     if (isInScope(scope, { unitId: row.intake_unit_id, unitPath: row.intake_unit_path, ownerUserId: row.handler_user_id })) return true;
   }
-  return (await findOpenTasks(db, row.id)).some((task) => task.unit_id === actor.unitId);
+  return (openTasks ?? (await findOpenTasks(db, row.id))).some((task) => task.unit_id === actor.unitId);
 }
 
 function checkMaterials(guide: ServiceGuide, materials: readonly MaterialInput[], requireAll: boolean): void {
@@ -138,7 +138,7 @@ async function createCase(deps: CaseDeps, actor: Actor, input: NewCase): Promise
     await insertCase(tx, row);
     await attachMaterials(tx, actor, id, input.guide, input.materials, 0, now);
     await insertCaseEvents(tx, [{ id: newId(now.getTime()), case_id: id, seq: 1, type: eventType, step_key: firstStep.key, actor_kind: actor.kind, actor_user_id: actor.userId, actor_name: actor.name, actor_unit_id: actor.unitId, occurred_at: stamp, occurred_on: today, detail: JSON.stringify({ channel: input.channel }) }]);
-    await insertTasks(tx, [{ id: newId(now.getTime()), case_id: id, step_key: firstStep.key, kind: 'step', unit_id: unitForStep(row, firstStep.handledBy), permission: firstStep.permission, status: 'open', opened_at: stamp }]);
+    await insertTasks(tx, [{ id: newId(now.getTime()), case_id: id, step_key: firstStep.key, kind: 'step', unit_id: unitForStep(row, firstStep.handledBy), permission: firstStep.permission, status: 'open', opened_at: stamp, due_on: NO_DUE_DATE, time_state: 'not_started' }]);
     await refreshCaseClock(tx, deps.calendar(), row, input.process, now);
     await publishEvent(tx, 'case.submitted', { caseId: id, caseNumber, itemId: input.item.id, unitId: input.item.unit_id, seq: 1, stepKey: firstStep.key, channel: input.channel }, { unitId: input.item.unit_id }, now);
     await notifyApplicant(tx, { caseNumber, itemName: input.guide.name, queryCode, unitId: input.item.unit_id, phone: input.applicant.phone, email: input.applicant.email }, [eventType], now);
@@ -237,7 +237,7 @@ export async function actOnCase(deps: CaseDeps, actor: Actor, caseId: string, ex
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
     const loaded = await loadForAction(tx, caseId, expectedVersion);
-    if (!(await canSeeCase(tx, actor, loaded.row))) throw new AppError('CASE_NOT_FOUND');
+    if (!(await canSeeCase(tx, actor, loaded.row, loaded.openTasks))) throw new AppError('CASE_NOT_FOUND');
     const state = engineStateOf(loaded.row, loaded.openTasks, loaded.events);
     const permissions = new Map(loaded.openTasks.map((task) => [task.id, task.permission]));
     const task = pickTask(actor, command, state.openTasks, permissions, loaded.row.current_step_key);
