@@ -1,5 +1,5 @@
 // The service hall's pages in headless Chromium with axe-core (every rule, as the portal's own check), in
-// standard and elderly mode, at desktop and phone width. A person signs in, applies with two uploaded files
+// standard and elderly mode, at desktop and phone width, in Chinese and in English. A person signs in, applies with two uploaded files
 // and answers a supplement request through the real forms. Set SERVICES_SCREENSHOT_DIR to keep screenshots.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -134,6 +134,66 @@ test(`${on}: the hall pages, sign-in, application, receipt and my cases have no 
     await page.getByText('补正材料已提交，办件继续办理。').waitFor();
     await checkPage(page, `my case after supplying (${viewport.width}px)`);
     await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${app.baseUrl}/services`);
+    await context.close();
+  }
+});
+
+test(`${on}: in English the hall pages, sign-in, the application form with its errors and the receipt have no axe-core violations in both modes`, { skip, timeout: 300_000 }, async () => {
+  for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+    const suffix = viewport.width > 1000 ? '' : '-mobile';
+    const context = await browser.newContext({ locale: 'en-US', viewport });
+    const page = await context.newPage();
+    await visit(page, '/services?lang=en');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    for (const mode of ['standard', 'elderly']) {
+      await visit(page, `/services?mode=${mode}`);
+      assert.equal(await page.getAttribute('body', 'class'), `mode-${mode}`);
+      for (const [url, status, name] of [
+        ['/services', 200, 'hall'],
+        ['/services/items?theme=food_drug', 200],
+        [`/services/items/${itemId}`, 200, 'guide'],
+        ['/services/items/0190f5b2-0000-7000-8000-000000000000', 404],
+        ['/services/lookup', 200],
+        ['/services/sign-in', 200],
+      ] as Array<[string, number, string?]>) {
+        await visit(page, url, status);
+        assert.equal(await page.getAttribute('html', 'lang'), 'en', url);
+        await checkPage(page, `${url} (English, ${mode}, ${viewport.width}px)`);
+        if (name) await shot(page, `services-${name}-${mode}-en${suffix}`);
+      }
+      await visit(page, '/services/lookup');
+      await page.getByRole('button', { name: 'Track progress' }).click();
+      await checkPage(page, `lookup error (English, ${mode}, ${viewport.width}px)`);
+    }
+
+    await visit(page, '/services?mode=standard');
+    await visit(page, `/services/sign-in?returnTo=%2Fservices%2Fapply%2F${itemId}`);
+    await page.getByLabel('Account name').fill('zhang.yuting');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${app.baseUrl}/services/apply/${itemId}`);
+    for (const mode of ['standard', 'elderly']) {
+      await visit(page, `/services/apply/${itemId}?mode=${mode}`);
+      await checkPage(page, `apply form (English, ${mode}, ${viewport.width}px)`);
+      await shot(page, `services-apply-${mode}-en${suffix}`);
+      await page.getByLabel(/^店铺名称/).fill('');
+      await page.getByRole('button', { name: 'Submit application' }).click();
+      await page.getByRole('heading', { name: 'The application was not submitted: please correct the following' }).waitFor();
+      await checkPage(page, `apply errors (English, ${mode}, ${viewport.width}px)`);
+    }
+    await page.getByLabel(/^店铺名称/).fill('城南便民超市');
+    await page.getByLabel(/^经营项目/).selectOption('预包装食品销售');
+    await page.getByLabel(/^食品经营许可申请书/).setInputFiles(pdfFile('申请书.pdf'));
+    await page.getByLabel(/^经营场所平面布局图/).setInputFiles(pdfFile('平面图.pdf'));
+    await page.getByRole('button', { name: 'Submit application' }).click();
+    await page.getByRole('heading', { name: 'Application submitted' }).waitFor();
+    await checkPage(page, `receipt (English, elderly, ${viewport.width}px)`);
+    await visit(page, '/services/my');
+    await checkPage(page, `my cases (English, elderly, ${viewport.width}px)`);
+    await page.getByRole('link', { name: /^View/ }).first().click();
+    await checkPage(page, `my case (English, elderly, ${viewport.width}px)`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${app.baseUrl}/services`);
     await context.close();
   }

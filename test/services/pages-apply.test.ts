@@ -261,3 +261,36 @@ test(`${on}: a half-filled application is saved as a draft, resumed from 我的�
   assert.match(submitted.headers.get('location') ?? '', /\/receipt$/);
   assert.doesNotMatch((await citizen.get('/services/my')).body as string, /继续填写/, 'the draft is gone once submitted');
 });
+
+/** Rows in the files table: every stored upload is one. */
+async function countFileRows(): Promise<number> {
+  const { n } = await app.platform.database.db.selectFrom('files').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+test(`${on}: the same application posted again, one after the other or both at once, stores no file twice and answers with the first receipt`, async () => {
+  const citizen = await signInByPage('zhang.yuting');
+  const form = (await citizen.get(`/services/apply/${itemId}`)).body as string;
+  const csrf = hiddenValue(form, '_csrf');
+  const post = (key: string) => citizen.post(`/services/apply/${itemId}`, applicationForm(csrf, key, GOOD, { application_form: [pdf('申请书')], site_plan: [pdf('平面图'), pdf('平面图-2')] }));
+
+  const before = await countFileRows();
+  const first = await post(hiddenValue(form, 'idempotencyKey'));
+  assert.equal(first.status, 303, String(first.body).slice(0, 400));
+  const receiptUrl = first.headers.get('location');
+  assert.match(receiptUrl ?? '', /^\/services\/my\/[0-9a-f-]{36}\/receipt$/);
+  assert.equal(await countFileRows(), before + 3, 'the first post stores its three files');
+
+  const again = await post(hiddenValue(form, 'idempotencyKey'));
+  assert.equal(again.status, 303);
+  assert.equal(again.headers.get('location'), receiptUrl, 'the repeated post answers with the same receipt');
+  assert.equal(await countFileRows(), before + 3, 'the repeated post stores nothing');
+
+  // A double click: both posts of a fresh form arrive before either has finished.
+  const fresh = hiddenValue((await citizen.get(`/services/apply/${itemId}`)).body as string, 'idempotencyKey');
+  const racing = await Promise.all([post(fresh), post(fresh)]);
+  assert.deepEqual(racing.map((response) => response.status), [303, 303]);
+  assert.equal(racing[0]?.headers.get('location'), racing[1]?.headers.get('location'), 'both answer with one receipt');
+  assert.notEqual(racing[0]?.headers.get('location'), receiptUrl, 'a new form is a new application');
+  assert.equal(await countFileRows(), before + 6, 'the racing pair stored one set of files');
+});

@@ -163,7 +163,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.addHook('onRequest', async (request) => {
-    request.language = pickLanguage(request.cookies['zt_lang'], request.headers['accept-language']);
+    // The public pages speak Chinese unless the visitor chose English (the zt_lang cookie of their language switch),
+    // so their error messages follow that choice alone; the API also honours Accept-Language (the console sends it).
+    const isPage = !request.url.startsWith('/api/');
+    request.language = pickLanguage(request.cookies['zt_lang'], isPage ? undefined : request.headers['accept-language']);
     const userAgent = request.headers['user-agent'] ?? null;
     const resolved = await options.resolveSession(request);
     request.actor = resolved?.actor ?? anonymousActor(request.ip, userAgent);

@@ -6,8 +6,10 @@ import { findServedCounty, listDepartmentsUnder } from '../identity/index.ts';
 import { registerPortalPages, renderNotFound } from './portal.pages.ts';
 import { loadPortalSite } from './portal.site.ts';
 
-import { renderSitePage } from './portal.site-page.ts';
-export { renderSitePage, sendSitePage, type SitePageSpec } from './portal.site-page.ts';
+import { portalMessages } from './portal.messages.ts';
+import { pageLanguageOf, renderSitePage } from './portal.site-page.ts';
+export { pageLanguageOf, renderSitePage, sendSitePage, type SitePageSpec } from './portal.site-page.ts';
+export type { Language } from './portal.language.ts';
 
 export interface PortalDeps {
   db: Db;
@@ -37,10 +39,9 @@ export async function renderPortalNotFound(db: Db, request: FastifyRequest): Pro
   return renderNotFound(await loadPortalSite(db), request.headers.cookie);
 }
 
-const ERROR_HEADINGS: Record<number, string> = { 400: '提交的内容有误', 401: '请先登录', 403: '无权进行此操作', 404: '页面不存在', 409: '操作未能完成', 413: '文件过大', 415: '文件类型不支持', 429: '操作过于频繁' };
-
-/** The site's page for a refused or failed page request, inside the layout. */
+/** The site's page for a refused or failed page request, inside the layout, in the visitor's language (the message comes in it too: core/http reads the same cookie for pages). */
 export async function renderPortalErrorPage(db: Db, request: FastifyRequest, error: { status: number; message: string; issues: Array<{ path: string; message: string }> }): Promise<string> {
-  const heading = ERROR_HEADINGS[error.status] ?? (error.status >= 500 ? '系统繁忙，请稍后再试' : '请求未能完成');
+  const t = portalMessages(pageLanguageOf(request)).error;
+  const heading = (t.headings as Record<number, string>)[error.status] ?? (error.status >= 500 ? t.busy : t.failed);
   return renderSitePage(db, request, { template: 'error', title: heading, data: { status: error.status, heading, message: error.message, issues: error.issues } });
 }

@@ -1,4 +1,4 @@
-// Loads the portal in headless Chromium and runs axe-core on each page, in standard and elderly mode.
+// Loads the portal in headless Chromium and runs axe-core on each page, in standard and elderly mode, in Chinese and English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -36,7 +36,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found: install it with apt-get install -y chromium fonts-noto-cjk`;
 
-test('portal pages have no axe-core violations in standard and elderly mode', { skip, timeout: 120_000 }, async (t) => {
+test('portal pages have no axe-core violations in standard and elderly mode, in Chinese and in English', { skip, timeout: 120_000 }, async (t) => {
   const app = Fastify();
   const deps = stubPortalDeps({
     listNews: async () => [
@@ -81,6 +81,16 @@ test('portal pages have no axe-core violations in standard and elderly mode', { 
     await visit('/sitemap', 'elderly');
     await visit('/disclosure', 'elderly');
     await visit('/no-such-page', 'elderly');
+    // The same pages in English, in both modes.
+    await visit('/?lang=en', 'elderly', 'portal-home-elderly-en.png');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await visit('/sitemap', 'elderly');
+    await visit('/no-such-page', 'elderly');
+    await visit('/?mode=standard', 'standard', 'portal-home-en.png');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await visit('/sitemap', 'standard');
+    await visit('/disclosure', 'standard');
+    await visit('/no-such-page', 'standard');
     await context.close();
   }
 });

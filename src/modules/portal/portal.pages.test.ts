@@ -165,3 +165,49 @@ test('renderNotFound returns the 404 page, with or without the site', async () =
   assert.ok(full.includes(STUB_SITE.icp));
   assert.ok(full.includes('href="/sitemap"'));
 });
+
+test('?lang= sets the zt_lang cookie and 303-redirects to the same page, keeping the rest of the query', async (t) => {
+  const app = await buildApp();
+  t.after(() => app.close());
+  const english = await app.inject('/sitemap?lang=en');
+  assert.equal(english.statusCode, 303);
+  assert.equal(english.headers.location, '/sitemap');
+  assert.equal(english.headers['set-cookie'], 'zt_lang=en; Path=/; SameSite=Lax; Max-Age=31536000');
+  const both = await app.inject('/?x=1&lang=zh&mode=elderly');
+  assert.equal(both.headers.location, '/?x=1');
+  assert.deepEqual(both.headers['set-cookie'], ['zt_mode=elderly; Path=/; SameSite=Lax; Max-Age=31536000', 'zt_lang=zh; Path=/; SameSite=Lax; Max-Age=31536000']);
+  const unknown = await app.inject('/?lang=fr');
+  assert.equal(unknown.statusCode, 200);
+  assert.equal(unknown.headers['set-cookie'], undefined);
+  const kept = await app.inject('/?x=1');
+  assert.match(kept.body, /href="\/\?x=1&amp;lang=en" lang="en" hreflang="en">English<\/a>/, 'the switch comes back to the same view');
+  assert.match(kept.body, /href="\/\?x=1&amp;mode=elderly"/);
+});
+
+test('with zt_lang=en every page of the portal is English, in both modes, with the site identification as stored', async (t) => {
+  const app = await buildApp();
+  t.after(() => app.close());
+  for (const cookie of ['zt_lang=en', 'zt_lang=en; zt_mode=elderly']) {
+    const home = (await app.inject({ url: '/', headers: { cookie } })).body;
+    assert.match(home, /<html lang="en">/);
+    assert.match(home, /<title>The People&#39;s Government of Shifan County<\/title>|<title>The People's Government of Shifan County<\/title>/);
+    assert.match(home, /<a class="skip-link" href="#main">Skip to main content<\/a>/);
+    assert.match(home, /<a href="[^"]*lang=en" lang="en" hreflang="en" aria-current="true">English<\/a>/);
+    for (const title of ['Home', 'Online services', 'Government information', 'Public participation', 'Site map']) assert.ok(home.includes(`>${title}</a>`), title);
+    assert.ok(home.includes(`Run by: ${STUB_SITE.sponsor}`), 'labels in English, the stored values as stored');
+    assert.ok(home.includes(`Website ID: ${STUB_SITE.siteCode}`));
+    assert.ok(home.includes('Wednesday, 1 October 2025'));
+    assert.ok(home.includes('>Public holiday<') && home.includes('国庆节'));
+    assert.ok(home.includes('No news yet.'));
+    assert.ok(home.includes('县发展和改革局'), 'department names as stored');
+    assert.match(home, cookie.includes('elderly') ? /Standard mode<\/a>/ : /Large text mode<\/a>/);
+  }
+  const sitemap = (await app.inject({ url: '/sitemap', headers: { cookie: 'zt_lang=en' } })).body;
+  assert.match(sitemap, /<h1 class="page-title">Site map<\/h1>/);
+  assert.match(sitemap, /<a href="\/\?lang=zh" lang="zh-CN">中文<\/a>/);
+  const section = (await app.inject({ url: '/disclosure', headers: { cookie: 'zt_lang=en' } })).body;
+  assert.match(section, /<h1 class="page-title">Government information<\/h1>/);
+  assert.ok(section.includes('This section is being built'));
+  const missing = await renderNotFound(STUB_SITE, 'zt_lang=en');
+  assert.match(missing, /<html lang="en">[\s\S]*<h1 class="page-title">Page not found<\/h1>/);
+});

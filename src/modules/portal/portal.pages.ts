@@ -3,16 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/auth/actor.ts';
 import fastifyStatic from '@fastify/static';
 import { renderPage, THEME_ASSETS } from './portal.render.ts';
-import {
-  modeCookie,
-  modeFromCookie,
-  NAV_ITEMS,
-  parseMode,
-  siteView,
-  SITEMAP,
-  todayView,
-  type PortalMode,
-} from './portal.view.ts';
+import { htmlLangOf, languageCookie, languageFromCookie, parseLanguage, type Language } from './portal.language.ts';
+import { portalMessages } from './portal.messages.ts';
+import { modeCookie, modeFromCookie, navItems, parseMode, siteView, sitemapTree, todayView, type PortalMode } from './portal.view.ts';
 
 export interface PortalSite {
   name: string;
@@ -43,8 +36,12 @@ export interface PortalPageDeps {
 export interface PageSpec {
   template: string;
   title: string;
-  /** The page's own path (no query): the mode switch returns here and the navigation marks its section. */
+  /** The page's own path (no query): the mode and language switches return here and the navigation marks its section. */
   path: string;
+  /** The page's query without mode and lang (no leading ?), kept by the mode and language switches; '' when none. */
+  search?: string;
+  /** Extra message tables of the page's module, merged into the templates' `t` beside the portal's own. */
+  messages?: Record<string, unknown>;
   data?: Record<string, unknown>;
   /** Extra stylesheets of the theme's assets folder, after portal.css (e.g. 'services.css'). */
   stylesheets?: string[];
@@ -69,20 +66,39 @@ export function viewerOf(request: FastifyRequest): PageViewer {
   return { signedIn: true, name: actor.name, kind: actor.kind, csrfToken };
 }
 
-const SECTIONS: ReadonlyArray<{ path: string; title: string; intro: string }> = [
-  { path: '/disclosure', title: '政府信息公开', intro: '政府信息公开栏目正在建设中，敬请期待。' },
-  { path: '/interaction', title: '政民互动', intro: '政民互动栏目正在建设中，如有意见建议请拨打页面底部的联系电话。' },
-];
+/** The sections not built yet: their path, the navigation title and the introduction's message. */
+const SECTIONS = [
+  { path: '/disclosure', title: 'disclosure', intro: 'disclosureIntro' },
+  { path: '/interaction', title: 'interaction', intro: 'interactionIntro' },
+] as const;
 
-/** Fills the data every template needs (site, mode, navigation, current page, viewer) around the page's own data. */
-export function pageData(site: PortalSite | null, mode: PortalMode, spec: PageSpec, viewer: PageViewer = ANONYMOUS_VIEWER): Record<string, unknown> {
-  const section = NAV_ITEMS.find((item) => item.url !== '/' && (spec.path === item.url || spec.path.startsWith(`${item.url}/`)))?.url ?? spec.path;
+/** Who is looking at the page as the layout needs it: display mode and language, both chosen by cookie. */
+export interface PagePreferences {
+  mode: PortalMode;
+  language: Language;
+}
+
+/** The display mode and language a request's cookies choose. */
+export function preferencesOf(cookieHeader: string | undefined): PagePreferences {
+  return { mode: modeFromCookie(cookieHeader), language: languageFromCookie(cookieHeader) };
+}
+
+/** Fills the data every template needs (site, mode, language and its messages `t`, navigation, current page, viewer) around the page's own data. */
+export function pageData(site: PortalSite | null, preferences: PagePreferences, spec: PageSpec, viewer: PageViewer = ANONYMOUS_VIEWER): Record<string, unknown> {
+  const t = portalMessages(preferences.language);
+  const nav = navItems(t);
+  const section = nav.find((item) => item.url !== '/' && (spec.path === item.url || spec.path.startsWith(`${item.url}/`)))?.url ?? spec.path;
   return {
     ...spec.data,
     site: site ? siteView(site) : null,
-    mode,
-    nav: NAV_ITEMS,
-    page: { title: spec.title, path: spec.path, section },
+    mode: preferences.mode,
+    lang: preferences.language,
+    htmlLang: htmlLangOf(preferences.language),
+    // Content stored in Chinese (item names, guides, unit names) carries this lang on English pages too.
+    contentLang: 'zh-CN',
+    t: { ...t, ...spec.messages },
+    nav,
+    page: { title: spec.title, path: spec.path, search: spec.search ?? '', section },
     assets: '/assets/portal',
     stylesheets: spec.stylesheets ?? [],
     viewer,
@@ -90,16 +106,27 @@ export function pageData(site: PortalSite | null, mode: PortalMode, spec: PageSp
   };
 }
 
-/** Handles ?mode=: remembers a valid mode in the zt_mode cookie and 303-redirects to the route path without it; returns true when it replied. */
-export function applyModeQuery(request: FastifyRequest, reply: FastifyReply, routePath: string): boolean {
+/** The request's query without the mode and lang switches, for links that switch and come back to the same view. */
+export function keptSearchOf(request: FastifyRequest): string {
+  const params = new URLSearchParams(request.url.split('?')[1] ?? '');
+  params.delete('mode');
+  params.delete('lang');
+  return params.toString();
+}
+
+/**
+ * Handles ?mode= and ?lang=: remembers a valid choice in its cookie (zt_mode, zt_lang) and 303-redirects to the
+ * route path without them, keeping the rest of the query; returns true when it replied.
+ */
+export function applyPreferenceQuery(request: FastifyRequest, reply: FastifyReply, routePath: string): boolean {
   const query = request.query as Record<string, unknown> | undefined;
   const mode = parseMode(query?.['mode']);
-  if (!mode) return false;
-  const rest = new URLSearchParams(request.url.split('?')[1] ?? '');
-  rest.delete('mode');
-  const search = rest.toString();
+  const language = parseLanguage(query?.['lang']);
+  if (!mode && !language) return false;
+  const cookies = [...(mode ? [modeCookie(mode)] : []), ...(language ? [languageCookie(language)] : [])];
+  const search = keptSearchOf(request);
   // routePath is one of our own literal routes, so the redirect never leaves the site.
-  reply.header('set-cookie', modeCookie(mode)).redirect(search ? `${routePath}?${search}` : routePath, 303);
+  reply.header('set-cookie', cookies.length === 1 ? cookies[0] : cookies).redirect(search ? `${routePath}?${search}` : routePath, 303);
   return true;
 }
 
@@ -122,17 +149,17 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalPageDeps):
     maxAge: process.env.NODE_ENV === 'production' ? '1h' : 0,
   });
 
-  const route = (path: string, build: () => Promise<PageSpec>): void => {
+  const route = (path: string, build: (language: Language) => Promise<PageSpec>): void => {
     app.get(path, async (request, reply) => {
-      if (applyModeQuery(request, reply, path)) return reply;
-      const mode = modeFromCookie(request.headers.cookie);
+      if (applyPreferenceQuery(request, reply, path)) return reply;
+      const preferences = preferencesOf(request.headers.cookie);
       const viewer = viewerOf(request);
-      const [site, spec] = await Promise.all([deps.getSite(), build()]);
-      return sendPage(reply, await renderPage(spec.template, pageData(site, mode, spec, viewer)), viewer);
+      const [site, spec] = await Promise.all([deps.getSite(), build(preferences.language)]);
+      return sendPage(reply, await renderPage(spec.template, pageData(site, preferences, { ...spec, search: keptSearchOf(request) }, viewer)), viewer);
     });
   };
 
-  route('/', async () => {
+  route('/', async (language) => {
     const [departments, hall, today, news] = await Promise.all([
       deps.listDepartments(),
       deps.getServiceHall(),
@@ -141,26 +168,28 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalPageDeps):
     ]);
     return {
       template: 'home',
-      title: '首页',
+      title: portalMessages(language).home.title,
       path: '/',
-      data: { departments, hall, today: todayView(today), news },
+      data: { departments, hall, today: todayView(today, language), news },
     };
   });
 
-  route('/sitemap', async () => ({ template: 'sitemap', title: '网站地图', path: '/sitemap', data: { sitemap: SITEMAP } }));
+  route('/sitemap', async (language) => {
+    const t = portalMessages(language);
+    return { template: 'sitemap', title: t.sitemap.title, path: '/sitemap', data: { sitemap: sitemapTree(t) } };
+  });
 
   for (const section of SECTIONS) {
-    route(section.path, async () => ({
-      template: 'coming-soon',
-      title: section.title,
-      path: section.path,
-      data: { section },
-    }));
+    route(section.path, async (language) => {
+      const t = portalMessages(language);
+      const view = { path: section.path, title: t.nav[section.title], intro: t.sections[section.intro] };
+      return { template: 'coming-soon', title: view.title, path: section.path, data: { section: view } };
+    });
   }
 }
 
 /** Renders the friendly 404 page (页面不存在) for the server's not-found handler; pass the site and the request's Cookie header when known. */
 export async function renderNotFound(site: PortalSite | null = null, cookieHeader?: string): Promise<string> {
-  const mode = modeFromCookie(cookieHeader);
-  return renderPage('not-found', pageData(site, mode, { template: 'not-found', title: '页面不存在', path: '' }));
+  const preferences = preferencesOf(cookieHeader);
+  return renderPage('not-found', pageData(site, preferences, { template: 'not-found', title: portalMessages(preferences.language).notFound.title, path: '' }));
 }

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { languageCookie, languageFromCookie, parseLanguage } from './portal.language.ts';
 import { modeCookie, modeFromCookie, parseMode, siteView, todayView } from './portal.view.ts';
 import { STUB_SITE } from './portal.stubs.ts';
 
@@ -39,4 +40,28 @@ test('siteView links the public security record page by its number', () => {
   assert.equal(view.publicSecurityUrl, 'https://beian.mps.gov.cn/#/query/webSearch?code=00000000000001');
   assert.equal(view.icpUrl, 'https://beian.miit.gov.cn/');
   assert.equal(siteView({ ...STUB_SITE, publicSecurityRecord: '' }).publicSecurityUrl, 'https://beian.mps.gov.cn/');
+});
+
+test('languageFromCookie reads zt_lang and defaults to Chinese', () => {
+  assert.equal(languageFromCookie(undefined), 'zh');
+  assert.equal(languageFromCookie('zt_lang=en'), 'en');
+  assert.equal(languageFromCookie('a=1;  zt_lang=en ; zt_mode=elderly'), 'en');
+  assert.equal(languageFromCookie('zt_lang=fr'), 'zh');
+  assert.equal(languageFromCookie('xzt_lang=en'), 'zh');
+  assert.equal(parseLanguage(['en']), null);
+  assert.equal(languageCookie('en'), 'zt_lang=en; Path=/; SameSite=Lax; Max-Age=31536000');
+});
+
+test('todayView speaks English when asked, keeping the holiday name as the calendar has it', () => {
+  assert.deepEqual(todayView({ date: '2025-10-01', working: false, kind: 'holiday', name: '国庆节' }, 'en'), {
+    date: '2025-10-01',
+    dateText: 'Wednesday, 1 October 2025',
+    working: false,
+    label: 'Public holiday',
+    name: '国庆节',
+    status: 'holiday',
+  });
+  assert.equal(todayView({ date: '2025-10-04', working: false, kind: 'weekend' }, 'en').label, 'Rest day');
+  assert.equal(todayView({ date: '2025-09-28', working: true, kind: 'adjusted_workday' }, 'en').label, 'Working day (swapped)');
+  assert.equal(todayView({ date: '2025-09-29', working: true, kind: '工作日' }, 'en').label, 'Working day', 'a Chinese kind is not shown on English pages');
 });

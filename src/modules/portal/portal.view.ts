@@ -1,4 +1,7 @@
 // Pure view-model helpers for the portal templates: display mode, navigation, site map, footer links and the "today" box.
+import { formatMessage } from '../../core/i18n/format-message.ts';
+import type { Language } from './portal.language.ts';
+import { portalMessages, type PortalMessages } from './portal.messages.ts';
 import type { PortalSite } from './portal.pages.ts';
 
 export type PortalMode = 'standard' | 'elderly';
@@ -8,53 +11,63 @@ export const MODE_COOKIE = 'zt_mode';
 export interface NavItem {
   title: string;
   url: string;
+  /** The language of the title when it is not the page's (the names of the languages). */
+  lang?: string;
   children?: NavItem[];
 }
 
 /** Header navigation, in display order. */
-export const NAV_ITEMS: readonly NavItem[] = [
-  { title: '首页', url: '/' },
-  { title: '网上办事', url: '/services' },
-  { title: '政府信息公开', url: '/disclosure' },
-  { title: '政民互动', url: '/interaction' },
-  { title: '网站地图', url: '/sitemap' },
-];
+export function navItems(t: PortalMessages): NavItem[] {
+  return [
+    { title: t.nav.home, url: '/' },
+    { title: t.nav.services, url: '/services' },
+    { title: t.nav.disclosure, url: '/disclosure' },
+    { title: t.nav.interaction, url: '/interaction' },
+    { title: t.nav.sitemap, url: '/sitemap' },
+  ];
+}
 
 /** Every section and page of the portal as a tree, for the site map. */
-export const SITEMAP: readonly NavItem[] = [
-  {
-    title: '首页',
-    url: '/',
-    children: [
-      { title: '政务要闻', url: '/#news' },
-      { title: '今日办公', url: '/#today' },
-      { title: '政务服务大厅', url: '/#hall' },
-      { title: '政府部门', url: '/#departments' },
-    ],
-  },
-  {
-    title: '网上办事',
-    url: '/services',
-    children: [
-      { title: '办事大厅', url: '/services' },
-      { title: '办事指南', url: '/services/items' },
-      { title: '办件进度查询', url: '/services/lookup' },
-      { title: '我的办件', url: '/services/my' },
-      { title: '个人/法人登录', url: '/services/sign-in' },
-    ],
-  },
-  { title: '政府信息公开', url: '/disclosure', children: [] },
-  { title: '政民互动', url: '/interaction', children: [] },
-  {
-    title: '网站服务',
-    url: '/sitemap',
-    children: [
-      { title: '网站地图', url: '/sitemap' },
-      { title: '长者模式', url: '/?mode=elderly' },
-      { title: '标准模式', url: '/?mode=standard' },
-    ],
-  },
-];
+export function sitemapTree(t: PortalMessages): NavItem[] {
+  const map = t.sitemap;
+  return [
+    {
+      title: t.nav.home,
+      url: '/',
+      children: [
+        { title: map.news, url: '/#news' },
+        { title: map.today, url: '/#today' },
+        { title: map.hall, url: '/#hall' },
+        { title: map.departments, url: '/#departments' },
+      ],
+    },
+    {
+      title: t.nav.services,
+      url: '/services',
+      children: [
+        { title: map.hallHome, url: '/services' },
+        { title: map.items, url: '/services/items' },
+        { title: map.lookup, url: '/services/lookup' },
+        { title: map.myCases, url: '/services/my' },
+        { title: map.signIn, url: '/services/sign-in' },
+      ],
+    },
+    { title: t.nav.disclosure, url: '/disclosure', children: [] },
+    { title: t.nav.interaction, url: '/interaction', children: [] },
+    {
+      title: map.siteServices,
+      url: '/sitemap',
+      children: [
+        { title: map.title, url: '/sitemap' },
+        { title: map.elderlyMode, url: '/?mode=elderly' },
+        { title: map.standardMode, url: '/?mode=standard' },
+        // Each language is named in itself, so a reader of the other language finds it.
+        { title: 'English', url: '/?lang=en', lang: 'en' },
+        { title: '中文', url: '/?lang=zh', lang: 'zh-CN' },
+      ],
+    },
+  ];
+}
 
 /** Returns the mode named by a `mode` query value, or null when the value is absent or unknown. */
 export function parseMode(value: unknown): PortalMode | null {
@@ -119,36 +132,40 @@ export interface TodayView {
   status: 'working' | 'rest' | 'holiday';
 }
 
-const KIND_LABELS: Record<string, string> = {
-  workday: '工作日',
-  working: '工作日',
-  work: '工作日',
-  adjusted_workday: '调休工作日',
-  'adjusted-workday': '调休工作日',
-  makeup: '调休工作日',
-  makeup_workday: '调休工作日',
-  weekend: '休息日',
-  rest: '休息日',
-  restday: '休息日',
-  holiday: '法定节假日',
-  public_holiday: '法定节假日',
-  'public-holiday': '法定节假日',
-  statutory_holiday: '法定节假日',
+/** Calendar day kinds as the calendar may name them, to the message of the label shown. */
+const KIND_LABELS: Record<string, keyof PortalMessages['today']> = {
+  workday: 'workday',
+  working: 'workday',
+  work: 'workday',
+  adjusted_workday: 'adjustedWorkday',
+  'adjusted-workday': 'adjustedWorkday',
+  makeup: 'adjustedWorkday',
+  makeup_workday: 'adjustedWorkday',
+  weekend: 'restDay',
+  rest: 'restDay',
+  restday: 'restDay',
+  holiday: 'holiday',
+  public_holiday: 'holiday',
+  'public-holiday': 'holiday',
+  statutory_holiday: 'holiday',
 };
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
-/** Turns the calendar's answer for today into display text: 2025年10月1日 星期三, and 工作日 / 休息日 / 法定节假日 (with the holiday name). */
-export function todayView(today: TodayInput): TodayView {
+/** Turns the calendar's answer for today into display text: 2025年10月1日 星期三 (Wednesday, 1 October 2025), and 工作日 / 休息日 / 法定节假日 (with the holiday name). */
+export function todayView(today: TodayInput, language: Language = 'zh'): TodayView {
+  const t = portalMessages(language).today;
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(today.date);
   let dateText = today.date;
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? '';
-    dateText = `${year}年${month}月${day}日 星期${weekday}`;
+    const weekday = t.weekdays[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? '';
+    dateText = formatMessage(t.date, { year, month: t.months[month - 1] ?? month, day, weekday });
   }
   const known = KIND_LABELS[today.kind.toLowerCase()];
-  const label = known ?? (/[\u4e00-\u9fff]/.test(today.kind) ? today.kind : today.working ? '工作日' : '休息日');
-  const status = today.working ? 'working' : label.includes('节') || today.name ? 'holiday' : 'rest';
+  const chineseKind = /[\u4e00-\u9fff]/.test(today.kind);
+  const kind = known ?? (today.working ? 'workday' : 'restDay');
+  // A kind the calendar already names in Chinese is shown as named on Chinese pages.
+  const label = known === undefined && chineseKind && language === 'zh' ? today.kind : (t[kind] as string);
+  const isHoliday = kind === 'holiday' || (known === undefined && chineseKind && today.kind.includes('节'));
+  const status = today.working ? 'working' : isHoliday || today.name ? 'holiday' : 'rest';
   return { date: today.date, dateText, working: today.working, label, name: today.name ?? '', status };
 }

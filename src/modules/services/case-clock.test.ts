@@ -247,3 +247,13 @@ describe('a history that cannot have happened is a RangeError', () => {
     assert.throws(() => clock([start('2026-11-02')], '2026-11-20', { promisedDays: -1 }), RangeError);
   });
 });
+
+describe('explanation in English', () => {
+  test('words the same facts in English when asked, with working days counted', () => {
+    const state = clock([start('2026-11-02'), { kind: 'pause', on: '2026-11-04', reason: 'special_procedure', label: 'Hearing', maxDays: 10 }, resume('2026-11-05')], '2026-11-06', { promisedDays: 5, statutoryDays: 20, language: 'en' });
+    assert.equal(state.explanation[0], '2026-11-02 accepted; promised limit 5 working days, statutory limit 20 working days');
+    assert.equal(state.explanation[1], '2026-11-04 to 2026-11-05: Hearing, paused 1 working day');
+    assert.match(state.explanation.join('\n'), /Deadline 2026-11-\d\d: \d working days? left/);
+    assert.doesNotMatch(state.explanation.join('\n'), /[\u4e00-\u9fff]/);
+  });
+});

@@ -26,6 +26,7 @@
 // - A malformed history (dates out of order or after today, resume without pause, pause while
 //   paused, second start, entries after stop, bad numbers) is a caller bug: RangeError.
 import { isValidIsoDate, type Pause, type WorkingCalendar } from '../../core/calendar/working-days.ts';
+import { explainClock } from './case-clock-explanation.ts';
 
 /** One fact of a case's history that matters to its clocks, as China calendar dates (YYYY-MM-DD). */
 export type ClockEntry =
@@ -45,6 +46,8 @@ export interface ClockInput {
   /** In time order; same-day entries in the order given. */
   entries: readonly ClockEntry[];
   today: string;
+  /** The language of the explanation (and of the pause labels the entries carry); Chinese unless asked. */
+  language?: 'zh' | 'en';
   /** Warning when remaining working days <= this. */
   warningDays: number;
 }
@@ -81,7 +84,7 @@ export interface ClockState {
   explanation: string[];
 }
 
-type StepEntry = Extract<ClockEntry, { kind: 'step' }>;
+export type StepEntry = Extract<ClockEntry, { kind: 'step' }>;
 
 interface PauseRecord {
   from: string;
@@ -91,7 +94,7 @@ interface PauseRecord {
   maxDays: number | null;
 }
 
-interface History {
+export interface History {
   startedOn: string | null;
   step: StepEntry | null;
   pauses: PauseRecord[];
@@ -280,52 +283,6 @@ export function deriveCaseClock(calendar: WorkingCalendar, input: ClockInput): C
     nextChangeOn,
     explanation: [],
   };
-  state.explanation = explain(input, history, state);
+  state.explanation = explainClock(input, history, state);
   return state;
-}
-
-// One Chinese sentence per fact in history order, then where the clocks stand as of today (or the stop).
-function explain(input: ClockInput, history: History, state: ClockState): string[] {
-  const sentences: string[] = [];
-  if (history.startedOn === null) sentences.push('尚未受理，办件时限未开始计算');
-  for (const fact of history.timeline) {
-    if (fact.kind === 'start') {
-      const promised = input.promisedDays === 0 ? '即办件（当日办结）' : `承诺时限 ${input.promisedDays} 个工作日`;
-      const statutory = input.statutoryDays === null ? '' : `，法定时限 ${input.statutoryDays} 个工作日`;
-      sentences.push(`${history.startedOn} 受理，${promised}${statutory}`);
-    } else if (fact.kind === 'step') {
-      const limit = fact.step.limitDays === null ? '不设环节时限' : `环节时限 ${fact.step.limitDays} 个工作日`;
-      sentences.push(`${fact.step.on} 进入环节「${fact.step.stepName}」，${limit}`);
-    } else {
-      const pause = state.pauses[fact.index]!;
-      if (pause.to !== null) sentences.push(`${pause.from} 至 ${pause.to} ${pause.label}，暂停 ${pause.workingDays} 个工作日`);
-      else if (state.timeState === 'paused') sentences.push(`${pause.from} 起${pause.label}，尚未恢复，已暂停 ${pause.workingDays} 个工作日`);
-      else sentences.push(`${pause.from} 起${pause.label}，未恢复即停止计时，暂停 ${pause.workingDays} 个工作日`);
-    }
-  }
-  const overrun = state.pauseOverrun;
-  if (overrun !== null) sentences.push(`${overrun.label}已暂停 ${overrun.usedDays} 个工作日，超过最长 ${overrun.maxDays} 个工作日`);
-  const { caseDeadline, remainingDays, usedDays } = state;
-  if (state.timeState === 'paused' && usedDays !== null && remainingDays !== null) {
-    sentences.push(`暂停中，已用 ${usedDays} 个工作日，剩余 ${remainingDays} 个工作日，恢复计时后重新计算截止日期`);
-  } else if (caseDeadline !== null && remainingDays !== null) {
-    const asOf = history.stoppedOn ?? input.today;
-    if (asOf > caseDeadline) sentences.push(`截止日期 ${caseDeadline}，${state.overdueDays > 0 ? `已超期 ${state.overdueDays} 个工作日` : '已超期'}`);
-    else sentences.push(`截止日期 ${caseDeadline}，剩余 ${remainingDays} 个工作日${state.timeState === 'warning' ? '，已进入预警' : ''}`);
-  }
-  if (state.statutoryDeadline !== null) sentences.push(`法定截止日期 ${state.statutoryDeadline}`);
-  const step = history.step;
-  if (step !== null && state.stepDeadline !== null && state.stepRemainingDays !== null) {
-    const left = state.stepRemainingDays;
-    sentences.push(
-      state.stepOverdue
-        ? `环节「${step.stepName}」截止日期 ${state.stepDeadline}，已超过环节时限${left < 0 ? ` ${-left} 个工作日` : ''}`
-        : `环节「${step.stepName}」截止日期 ${state.stepDeadline}，剩余 ${left} 个工作日`,
-    );
-  }
-  if (history.stoppedOn !== null) {
-    const verdict = state.concludedLate === null ? '' : state.concludedLate ? `，超期 ${state.overdueDays} 个工作日` : '，未超期';
-    sentences.push(`${history.stoppedOn} 停止计时${verdict}`);
-  }
-  return sentences;
 }

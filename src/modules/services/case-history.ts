@@ -11,7 +11,8 @@ function detailOf(event: Pick<CaseEventRow, 'detail'>): Record<string, unknown> 
 }
 
 /** The clock facts of a history: steps entered, acceptance, pauses and their ends, the stop. */
-export function clockEntriesOf(events: readonly CaseEventRow[], process: ProcessDefinition): ClockEntry[] {
+/** The clock's facts from the history; pause labels in `language` (for the explanation). */
+export function clockEntriesOf(events: readonly CaseEventRow[], process: ProcessDefinition, language: 'zh' | 'en' = 'zh'): ClockEntry[] {
   const entries: ClockEntry[] = [];
   const stepEntry = (stepKey: string, on: string) => {
     const step = process.steps.find((candidate) => candidate.key === stepKey);
@@ -29,11 +30,11 @@ export function clockEntriesOf(events: readonly CaseEventRow[], process: Process
         entries.push({ kind: 'start', on });
         break;
       case 'supplement_requested':
-        entries.push({ kind: 'pause', on, reason: 'supplement', label: '补正材料' });
+        entries.push({ kind: 'pause', on, reason: 'supplement', label: language === 'en' ? 'Supplementing materials' : '补正材料' });
         break;
       case 'suspended': {
         const procedure = detail.procedure as SpecialProcedure;
-        entries.push({ kind: 'pause', on, reason: 'special_procedure', label: SPECIAL_PROCEDURES[procedure]?.zh ?? '特别程序', maxDays: typeof detail.maxDays === 'number' ? detail.maxDays : null });
+        entries.push({ kind: 'pause', on, reason: 'special_procedure', label: SPECIAL_PROCEDURES[procedure]?.[language] ?? (language === 'en' ? 'Special procedure' : '特别程序'), maxDays: typeof detail.maxDays === 'number' ? detail.maxDays : null });
         break;
       }
       case 'supplemented':

@@ -78,7 +78,7 @@ export async function listMyCases(deps: CaseDeps, actor: Actor, page: number, pa
 async function buildDetail(deps: CaseDeps, row: CaseWithUnits, viewer: Actor | null, language: 'zh' | 'en'): Promise<CaseDetail> {
   const { guide, process } = await loadPinnedVersion(deps.db, row.item_version_id);
   const [events, tasks, openTasks, materials] = await Promise.all([findCaseEvents(deps.db, row.id), findTasksOfCase(deps.db, row.id), findOpenTasks(deps.db, row.id), findMaterials(deps.db, row.id)]);
-  const clock = deriveCaseClock(deps.calendar(), { promisedDays: row.promised_days, statutoryDays: row.statutory_days, entries: clockEntriesOf(events, process), today: chinaDateOf(deps.now()), warningDays: WARNING_DAYS });
+  const clock = deriveCaseClock(deps.calendar(), { promisedDays: row.promised_days, statutoryDays: row.statutory_days, entries: clockEntriesOf(events, process, language), today: chinaDateOf(deps.now()), warningDays: WARNING_DAYS, language });
   const form = JSON.parse(row.form_data) as Record<string, string>;
   const stepIndex = process.steps.findIndex((step) => step.key === row.current_step_key);
   const ended = row.status === 'concluded' || row.status === 'refused' || row.status === 'withdrawn';

@@ -4,7 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../core/http/server.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
 import { pageSessionsOf } from '../identity/index.ts';
-import { applicantOf, messageOf, safeReturnPath, seeOther, sendServicePage, textField, type ServicePageDeps } from './services.pages.common.ts';
+import { applicantOf, hallTextOf, messageOf, safeReturnPath, seeOther, sendServicePage, textField, type ServicePageDeps } from './services.pages.common.ts';
+import type { HallMessages } from './services.pages.messages.ts';
 
 type AccountKind = 'citizen' | 'company';
 
@@ -16,18 +17,16 @@ interface SignInForm {
   errorField: 'username' | 'password' | '';
 }
 
-const STAGE_MESSAGES: Record<string, string> = {
-  change_password: '为了账号安全，您须先修改初始密码或已过期的密码。请到政务服务大厅窗口或拨打咨询电话办理后再登录。',
-  totp: '您的账号开启了动态口令验证，网页登录暂不支持，请使用政务服务移动端登录。',
-  enrol_totp: '您的账号须绑定动态口令，网页登录暂不支持，请使用政务服务移动端登录。',
-};
+/** Sign-in stages the web page cannot finish, to the message that says what to do instead. */
+const STAGE_MESSAGES: Record<string, keyof HallMessages['signIn']> = { change_password: 'changePassword', totp: 'totp', enrol_totp: 'enrolTotp' };
 
 function sendSignIn(deps: ServicePageDeps, request: FastifyRequest, reply: FastifyReply, form: SignInForm, status = 200) {
+  const { t } = hallTextOf(request);
   return sendServicePage(deps, request, reply, {
     template: 'sign-in',
-    title: '个人/法人登录',
+    title: t.signIn.title,
     status,
-    breadcrumbs: [{ title: '登录' }],
+    breadcrumbs: [{ title: t.signIn.crumb }],
     data: { form },
   });
 }
@@ -49,16 +48,17 @@ export function registerAccountPages(app: App, deps: ServicePageDeps): void {
     const accountKind: AccountKind = textField(request.body, 'accountKind') === 'company' ? 'company' : 'citizen';
     const returnTo = safeReturnPath(textField(request.body, 'returnTo') || '/services');
     const form: SignInForm = { username, accountKind, returnTo, error: '', errorField: '' };
-    if (!username) return sendSignIn(deps, request, reply, { ...form, error: accountKind === 'company' ? '请填写法人账号' : '请填写账号', errorField: 'username' }, 400);
-    if (!password) return sendSignIn(deps, request, reply, { ...form, error: '请填写密码', errorField: 'password' }, 400);
+    const { language, t } = hallTextOf(request);
+    if (!username) return sendSignIn(deps, request, reply, { ...form, error: accountKind === 'company' ? t.signIn.noCompanyUsername : t.signIn.noUsername, errorField: 'username' }, 400);
+    if (!password) return sendSignIn(deps, request, reply, { ...form, error: t.signIn.noPassword, errorField: 'password' }, 400);
     let stage: string;
     try {
       stage = await pageSessionsOf(app).signIn(request, reply, { username, password, accountKind });
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return sendSignIn(deps, request, reply, { ...form, error: messageOf(error), errorField: 'password' }, error.code === 'ACCOUNT_LOCKED' ? 423 : 401);
+      return sendSignIn(deps, request, reply, { ...form, error: messageOf(error, language), errorField: 'password' }, error.code === 'ACCOUNT_LOCKED' ? 423 : 401);
     }
-    if (stage !== 'done') return sendSignIn(deps, request, reply, { ...form, error: STAGE_MESSAGES[stage] ?? '登录未完成，请稍后再试。', errorField: 'password' }, 403);
+    if (stage !== 'done') return sendSignIn(deps, request, reply, { ...form, error: t.signIn[STAGE_MESSAGES[stage] ?? 'unfinished'], errorField: 'password' }, 403);
     return seeOther(reply, returnTo);
   });
 

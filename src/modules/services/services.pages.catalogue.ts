@@ -3,10 +3,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../core/http/server.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
+import { formatMessage } from '../../core/i18n/format-message.ts';
 import { findServedCounty, listDepartmentsUnder } from '../identity/index.ts';
-import { AUDIENCES, THEMES, type Audience } from './service-catalogue.ts';
+import { AUDIENCES, CASE_KINDS, THEMES, type Audience } from './service-catalogue.ts';
 import { getPublishedGuide, listLifeEvents, listPublishedItems, listThemes } from './service-catalogue.service.ts';
-import { applicantOf, sendMessagePage, sendServicePage, signInUrl, textField, UUID_PATTERN, type ServicePageDeps } from './services.pages.common.ts';
+import { applicantOf, hallTextOf, sendMessagePage, sendServicePage, signInUrl, textField, UUID_PATTERN, type ServicePageDeps } from './services.pages.common.ts';
+import type { HallMessages, Language } from './services.pages.messages.ts';
 import { daysText, guideView, pageLinks } from './services.pages.views.ts';
 
 const PAGE_SIZE = 10;
@@ -44,16 +46,16 @@ function readItemQuery(request: FastifyRequest): ItemQuery {
   };
 }
 
-function itemCard(item: Awaited<ReturnType<typeof listPublishedItems>>['items'][number], signedIn: boolean) {
+function itemCard(item: Awaited<ReturnType<typeof listPublishedItems>>['items'][number], signedIn: boolean, language: Language, t: HallMessages) {
   const applyUrl = `/services/apply/${item.id}`;
   return {
     id: item.id,
     name: item.name,
     unitName: item.unitName,
     itemTypeName: item.itemTypeName,
-    caseKindName: item.caseKind === 'immediate' ? '即办件' : '承诺件',
-    promised: item.caseKind === 'immediate' ? '即办' : daysText(item.promisedDays),
-    audiences: item.audiences.map((audience) => AUDIENCES[audience as Audience]?.zh ?? audience).join('、'),
+    caseKindName: CASE_KINDS[item.caseKind === 'immediate' ? 'immediate' : 'promised'][language],
+    promised: item.caseKind === 'immediate' ? t.units.immediate : daysText(item.promisedDays, undefined, language),
+    audiences: item.audiences.map((audience) => AUDIENCES[audience as Audience]?.[language] ?? audience).join(t.common.listSeparator),
     online: item.onlineApplication,
     guideUrl: `/services/items/${item.id}`,
     applyUrl: signedIn ? applyUrl : signInUrl(applyUrl),
@@ -63,13 +65,14 @@ function itemCard(item: Awaited<ReturnType<typeof listPublishedItems>>['items'][
 /** Registers GET /services, /services/items and /services/items/:id. */
 export function registerCataloguePages(app: App, deps: ServicePageDeps): void {
   app.get('/services', { schema: { hide: true } }, async (request, reply) => {
-    const [themes, lifeEvents, departments] = await Promise.all([listThemes(deps.db), listLifeEvents(deps.db), listDepartments(deps)]);
+    const { language, t } = hallTextOf(request);
+    const [themes, lifeEvents, departments] = await Promise.all([listThemes(deps.db, language), listLifeEvents(deps.db, language), listDepartments(deps)]);
     const counted = await Promise.all(departments.map(async (unit) => ({ ...unit, itemCount: (await listPublishedItems(deps.db, { unitId: unit.id }, 1, 1)).total })));
     const total = (await listPublishedItems(deps.db, {}, 1, 1)).total;
     const themeView = (audience: Audience) => themes.filter((theme) => theme.audience === audience).map((theme) => ({ ...theme, initial: theme.name.slice(0, 1), url: `/services/items?theme=${theme.code}` }));
     return sendServicePage(deps, request, reply, {
       template: 'home',
-      title: '网上办事',
+      title: t.home.title,
       breadcrumbs: [],
       data: {
         total,
@@ -82,8 +85,9 @@ export function registerCataloguePages(app: App, deps: ServicePageDeps): void {
   });
 
   app.get('/services/items', { schema: { hide: true } }, async (request, reply) => {
+    const { language, t } = hallTextOf(request);
     const query = readItemQuery(request);
-    const [lifeEvents, departments] = await Promise.all([listLifeEvents(deps.db), listDepartments(deps)]);
+    const [lifeEvents, departments] = await Promise.all([listLifeEvents(deps.db, language), listDepartments(deps)]);
     const lifeEvent = lifeEvents.find((event) => event.code === query.lifeEvent || event.id === query.lifeEvent);
     const unit = departments.find((candidate) => candidate.id === query.unit);
     const filter = {
@@ -94,7 +98,7 @@ export function registerCataloguePages(app: App, deps: ServicePageDeps): void {
       // An unknown life event matches nothing rather than everything.
       lifeEventId: query.lifeEvent ? (lifeEvent?.id ?? '00000000-0000-7000-8000-000000000000') : undefined,
     };
-    const { items, total } = await listPublishedItems(deps.db, filter, query.page, PAGE_SIZE);
+    const { items, total } = await listPublishedItems(deps.db, filter, query.page, PAGE_SIZE, language);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const kept = { q: query.q, theme: query.theme, unit: unit?.id ?? '', audience: query.audience, lifeEvent: lifeEvent?.code ?? query.lifeEvent };
     const without = (name: keyof typeof kept) => {
@@ -102,29 +106,30 @@ export function registerCataloguePages(app: App, deps: ServicePageDeps): void {
       return params.size ? `/services/items?${params}` : '/services/items';
     };
     const theme = THEMES.find((candidate) => candidate.code === query.theme);
+    const chip = (label: string, value: string, name: keyof typeof kept) => ({ label: formatMessage(label, { value }), removeUrl: without(name) });
     const chips = [
-      query.q && { label: `关键词：${query.q}`, removeUrl: without('q') },
-      query.audience && { label: `服务对象：${AUDIENCES[query.audience as Audience].zh}`, removeUrl: without('audience') },
-      theme && { label: `主题：${theme.zh}`, removeUrl: without('theme') },
-      unit && { label: `部门：${unit.name}`, removeUrl: without('unit') },
-      query.lifeEvent && { label: `一件事：${lifeEvent?.name ?? query.lifeEvent}`, removeUrl: without('lifeEvent') },
+      query.q && chip(t.items.chipKeyword, query.q, 'q'),
+      query.audience && chip(t.items.chipAudience, AUDIENCES[query.audience as Audience][language], 'audience'),
+      theme && chip(t.items.chipTheme, theme[language], 'theme'),
+      unit && chip(t.items.chipUnit, unit.name, 'unit'),
+      query.lifeEvent && chip(t.items.chipLifeEvent, lifeEvent?.name ?? query.lifeEvent, 'lifeEvent'),
     ].filter(Boolean);
     const signedIn = applicantOf(request) !== null;
     return sendServicePage(deps, request, reply, {
       template: 'items',
-      title: query.q ? `“${query.q}”的搜索结果` : '办事指南',
-      breadcrumbs: [{ title: '办事指南' }],
+      title: query.q ? formatMessage(t.items.searchTitle, { q: query.q }) : t.common.guides,
+      breadcrumbs: [{ title: t.common.guides }],
       data: {
         query: kept,
-        items: items.map((item) => itemCard(item, signedIn)),
+        items: items.map((item) => itemCard(item, signedIn, language, t)),
         total,
         page: query.page,
         pageCount,
         paging: pageLinks('/services/items', kept, query.page, pageCount),
         chips,
         lifeEvent: lifeEvent ?? null,
-        audiences: Object.entries(AUDIENCES).map(([code, names]) => ({ code, name: names.zh })),
-        themes: THEMES.map((candidate) => ({ code: candidate.code, name: candidate.zh, audience: AUDIENCES[candidate.audience].zh })),
+        audiences: Object.entries(AUDIENCES).map(([code, names]) => ({ code, name: names[language] })),
+        themes: THEMES.map((candidate) => ({ code: candidate.code, name: formatMessage(t.items.themeOption, { name: candidate[language], audience: AUDIENCES[candidate.audience][language] }) })),
         departments,
         lifeEvents: lifeEvents.map((event) => ({ code: event.code, name: event.name })),
       },
@@ -132,29 +137,30 @@ export function registerCataloguePages(app: App, deps: ServicePageDeps): void {
   });
 
   app.get<{ Params: { id: string } }>('/services/items/:id', { schema: { hide: true } }, async (request, reply) => {
+    const { language, t } = hallTextOf(request);
     const notFound = () => sendMessagePage(deps, request, reply, {
       status: 404,
-      title: '事项不存在',
-      lead: '您查找的事项不存在或已停止办理。',
-      text: '请在办事指南中重新查找，或拨打页面底部的咨询电话。',
-      links: [{ title: '查找办事指南', url: '/services/items' }, { title: '返回办事大厅', url: '/services' }],
+      title: t.guide.notFoundTitle,
+      lead: t.guide.notFoundLead,
+      text: t.guide.notFoundText,
+      links: [{ title: t.common.findGuides, url: '/services/items' }, { title: t.common.backToHall, url: '/services' }],
     });
     if (!UUID_PATTERN.test(request.params.id)) return notFound();
     let published: Awaited<ReturnType<typeof getPublishedGuide>>;
     try {
-      published = await getPublishedGuide(deps.db, request.params.id);
+      published = await getPublishedGuide(deps.db, request.params.id, language);
     } catch (error) {
       if (isAppError(error, 'ITEM_NOT_FOUND')) return notFound();
       throw error;
     }
-    const guide = guideView(published, published.guide, published.process);
+    const guide = guideView(published, published.guide, published.process, language);
     const applicant = applicantOf(request);
     const applyPath = `/services/apply/${published.id}`;
     const audienceOfViewer = applicant ? (applicant.kind === 'citizen' ? 'person' : 'company') : null;
     return sendServicePage(deps, request, reply, {
       template: 'guide',
       title: published.name,
-      breadcrumbs: [{ title: '办事指南', url: '/services/items' }, { title: published.name }],
+      breadcrumbs: [{ title: t.common.guides, url: '/services/items' }, { title: published.name }],
       data: {
         guide,
         apply: {

@@ -1,11 +1,13 @@
-// What every service-hall page shares: its dependencies, sending a page in the site frame with the hall's
-// stylesheet, AppErrors as the messages people read, who the applicant is, and safe sign-in redirects.
+// What every service-hall page shares: its dependencies, the visitor's language and the hall's text in it,
+// sending a page in the site frame with the hall's stylesheet, AppErrors as the messages people read, who the
+// applicant is, and safe sign-in redirects.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/auth/actor.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
 import { describeError } from '../../core/errors/error-codes.ts';
-import { sendSitePage } from '../portal/index.ts';
+import { pageLanguageOf, sendSitePage } from '../portal/index.ts';
 import type { ServicesDeps } from './services.deps.ts';
+import { hallMessages, type HallMessages, type Language } from './services.pages.messages.ts';
 
 export type ServicePageDeps = ServicesDeps;
 
@@ -26,15 +28,23 @@ export interface ServicePageSpec {
   breadcrumbs?: Breadcrumb[];
 }
 
-/** Sends a service-hall page inside the site layout, with the hall's stylesheet and breadcrumb trail. */
+/** The language the visitor chose for the public pages, and the hall's text in it. */
+export function hallTextOf(request: FastifyRequest): { language: Language; t: HallMessages } {
+  const language = pageLanguageOf(request);
+  return { language, t: hallMessages(language) };
+}
+
+/** Sends a service-hall page inside the site layout, with the hall's stylesheet, breadcrumb trail and text (`t.hall`). */
 export function sendServicePage(deps: ServicePageDeps, request: FastifyRequest, reply: FastifyReply, spec: ServicePageSpec): Promise<FastifyReply> {
-  const trail: Breadcrumb[] = [{ title: '首页', url: '/' }, { title: '网上办事', url: '/services' }, ...(spec.breadcrumbs ?? [])];
+  const { t } = hallTextOf(request);
+  const trail: Breadcrumb[] = [{ title: t.common.home, url: '/' }, { title: t.common.hall, url: '/services' }, ...(spec.breadcrumbs ?? [])];
   return sendSitePage(deps.db, request, reply, {
     template: `services/${spec.template}`,
     title: spec.title,
     stylesheets: ['services.css'],
     status: spec.status ?? 200,
     data: { ...spec.data, breadcrumbs: trail },
+    messages: { hall: t },
   });
 }
 
@@ -45,14 +55,14 @@ export function sendMessagePage(deps: ServicePageDeps, request: FastifyRequest, 
     title: message.title,
     status: message.status,
     breadcrumbs: [{ title: message.title }],
-    data: { message: { ...message, links: message.links ?? [{ title: '返回办事大厅', url: '/services' }] } },
+    data: { message: { ...message, links: message.links ?? [{ title: hallTextOf(request).t.common.backToHall, url: '/services' }] } },
   });
 }
 
-/** The Chinese message of an AppError; anything else is rethrown to the server's error handling. */
-export function messageOf(error: unknown): string {
+/** The message of an AppError in the page's language; anything else is rethrown to the server's error handling. */
+export function messageOf(error: unknown, language: Language): string {
   if (!isAppError(error)) throw error;
-  return describeError(error.code, 'zh', error.params).message;
+  return describeError(error.code, language, error.params).message;
 }
 
 /** The signed-in citizen or company behind the request, or null (anonymous, staff, unfinished sign-in). */

@@ -3,9 +3,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../core/http/server.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
+import { formatMessage } from '../../core/i18n/format-message.ts';
 import { lookupInputSchema } from './cases.schema.ts';
 import { lookupCase } from './cases.views.ts';
-import { messageOf, sendServicePage, textField, type ServicePageDeps } from './services.pages.common.ts';
+import { hallTextOf, messageOf, sendServicePage, textField, type ServicePageDeps } from './services.pages.common.ts';
 import { formatDateTime, progressView } from './services.pages.views.ts';
 
 /** The same limit as the JSON lookup: guessing query codes stays slow. */
@@ -18,15 +19,16 @@ interface LookupForm {
 }
 
 function sendLookup(deps: ServicePageDeps, request: FastifyRequest, reply: FastifyReply, form: LookupForm, result: Awaited<ReturnType<typeof lookupCase>> | null, status = 200) {
+  const { language, t } = hallTextOf(request);
   return sendServicePage(deps, request, reply, {
     template: 'lookup',
-    title: result ? `办件进度：${result.caseNumber}` : '办件进度查询',
+    title: result ? formatMessage(t.lookup.resultTitle, { number: result.caseNumber }) : t.lookup.title,
     status,
-    breadcrumbs: result ? [{ title: '办件进度查询', url: '/services/lookup' }, { title: result.caseNumber }] : [{ title: '办件进度查询' }],
+    breadcrumbs: result ? [{ title: t.lookup.title, url: '/services/lookup' }, { title: result.caseNumber }] : [{ title: t.lookup.title }],
     data: {
       lookupForm: form,
       result: result
-        ? { caseNumber: result.caseNumber, itemName: result.itemName, unitName: result.unitName, submittedAt: formatDateTime(result.submittedAt), progress: progressView({ ...result, timeline: result.timeline }) }
+        ? { caseNumber: result.caseNumber, itemName: result.itemName, unitName: result.unitName, submittedAt: formatDateTime(result.submittedAt), progress: progressView({ ...result, timeline: result.timeline }, language) }
         : null,
     },
   });
@@ -40,18 +42,19 @@ export function registerLookupPages(app: App, deps: ServicePageDeps): void {
 
   // No session effect, so no CSRF token is needed (a person may look up from any page); the rate limit stays.
   app.post('/services/lookup', { schema: { hide: true }, config: { csrf: false, rateLimit: LOOKUP_LIMIT } }, async (request, reply) => {
+    const { language, t } = hallTextOf(request);
     const form = { caseNumber: textField(request.body, 'caseNumber').slice(0, 40), queryCode: textField(request.body, 'queryCode').slice(0, 12), error: '' };
     const parsed = lookupInputSchema.safeParse(form);
     if (!parsed.success) {
-      const error = !form.caseNumber ? '请填写办件编号' : !form.queryCode ? '请填写查询码' : '办件编号或查询码格式不正确，请对照受理回执填写';
+      const error = !form.caseNumber ? t.lookup.noNumber : !form.queryCode ? t.lookup.noCode : t.lookup.badFormat;
       return sendLookup(deps, request, reply, { ...form, error }, null, 400);
     }
     try {
-      const result = await lookupCase(deps, parsed.data.caseNumber, parsed.data.queryCode);
+      const result = await lookupCase(deps, parsed.data.caseNumber, parsed.data.queryCode, language);
       return sendLookup(deps, request, reply, { caseNumber: result.caseNumber, queryCode: '', error: '' }, result);
     } catch (error) {
       if (!isAppError(error, 'CASE_LOOKUP_FAILED')) throw error;
-      return sendLookup(deps, request, reply, { ...form, queryCode: '', error: `${messageOf(error)}，请核对后重新输入。` }, null, 404);
+      return sendLookup(deps, request, reply, { ...form, queryCode: '', error: formatMessage(t.lookup.notFound, { message: messageOf(error, language) }) }, null, 404);
     }
   });
 }

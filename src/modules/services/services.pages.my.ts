@@ -3,25 +3,23 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../core/http/server.ts';
 import { isAppError } from '../../core/errors/app-error.ts';
+import { formatMessage } from '../../core/i18n/format-message.ts';
 import { supplyMaterials, withdrawCase } from './cases.service.ts';
 import { getCaseForApplicant, listMyCases } from './cases.views.ts';
 import { discardApplicationDraft, listApplicationDrafts } from './drafts.service.ts';
-import { NOTICE_TITLES, type NoticeKind } from './notices/case-notice.ts';
 import { findRatingForApplicant, rateCase } from './ratings.service.ts';
 import { RATING_LEVELS, type RatingLevel } from './service-catalogue.ts';
-import { applicantOf, messageOf, seeOther, sendMessagePage, sendServicePage, signInUrl, textField, UUID_PATTERN, type ServicePageDeps } from './services.pages.common.ts';
+import { applicantOf, hallTextOf, messageOf, seeOther, sendMessagePage, sendServicePage, signInUrl, textField, UUID_PATTERN, type ServicePageDeps } from './services.pages.common.ts';
+import type { HallMessages } from './services.pages.messages.ts';
 import { firstField, readPageMultipartForm } from './services.pages.uploads.ts';
-import { formatDate, formatDateTime, pageLinks, progressView } from './services.pages.views.ts';
+import { caseStatusName, formatDate, formatDateTime, pageLinks, progressView } from './services.pages.views.ts';
 
 const PAGE_SIZE = 10;
 type Applicant = NonNullable<ReturnType<typeof applicantOf>>;
 type CaseDetail = Awaited<ReturnType<typeof getCaseForApplicant>>;
 
-const NOTICES: Record<string, string> = {
-  supplied: '补正材料已提交，办件继续办理。',
-  withdrawn: '申请已撤回。',
-  rated: '感谢您的评价。',
-};
+/** The ?done= of the page after a successful action, to the message that confirms it. */
+const NOTICES: Record<string, keyof HallMessages['myCase']> = { supplied: 'supplied', withdrawn: 'withdrawn', rated: 'rated' };
 
 /** The signed-in applicant and their case, or null after answering with the sign-in redirect or the 404 page. */
 async function loadOwnCase(deps: ServicePageDeps, request: FastifyRequest, reply: FastifyReply, caseId: string): Promise<{ applicant: Applicant; detail: CaseDetail } | null> {
@@ -30,10 +28,11 @@ async function loadOwnCase(deps: ServicePageDeps, request: FastifyRequest, reply
     await seeOther(reply, signInUrl(`/services/my/${encodeURIComponent(caseId)}`));
     return null;
   }
-  const notFound = () => sendMessagePage(deps, request, reply, { status: 404, title: '办件不存在', lead: '没有找到这件办件，或它不属于当前登录的账号。', links: [{ title: '我的办件', url: '/services/my' }, { title: '返回办事大厅', url: '/services' }] });
+  const { language, t } = hallTextOf(request);
+  const notFound = () => sendMessagePage(deps, request, reply, { status: 404, title: t.myCase.notFoundTitle, lead: t.myCase.notFoundLead, links: [{ title: t.common.myCases, url: '/services/my' }, { title: t.common.backToHall, url: '/services' }] });
   if (!UUID_PATTERN.test(caseId)) return notFound().then(() => null);
   try {
-    return { applicant, detail: await getCaseForApplicant(deps, applicant, caseId) };
+    return { applicant, detail: await getCaseForApplicant(deps, applicant, caseId, language) };
   } catch (error) {
     if (isAppError(error, 'CASE_NOT_FOUND')) return notFound().then(() => null);
     throw error;
@@ -41,27 +40,31 @@ async function loadOwnCase(deps: ServicePageDeps, request: FastifyRequest, reply
 }
 
 async function sendCase(deps: ServicePageDeps, request: FastifyRequest, reply: FastifyReply, detail: CaseDetail, extra: { notice?: string; supplyError?: string; withdrawError?: string; withdrawReason?: string; ratingError?: string; ratingComment?: string; status?: number } = {}) {
+  const { language, t } = hallTextOf(request);
   const rating = await findRatingForApplicant(deps, detail.id);
   const ended = detail.status === 'concluded' || detail.status === 'refused';
   const supplyItems = (detail.supplementRequest ?? []).map((item, index) => ({ ...item, id: `supply-${index + 1}`, uploadable: item.materialKey !== null && item.materialKey !== '' }));
   return sendServicePage(deps, request, reply, {
     template: 'my-case',
-    title: `办件详情：${detail.caseNumber}`,
+    title: formatMessage(t.myCase.title, { number: detail.caseNumber }),
     status: extra.status ?? 200,
-    breadcrumbs: [{ title: '我的办件', url: '/services/my' }, { title: detail.caseNumber }],
+    breadcrumbs: [{ title: t.common.myCases, url: '/services/my' }, { title: detail.caseNumber }],
     data: {
       detail: {
         id: detail.id, caseNumber: detail.caseNumber, queryCode: detail.queryCode ?? '', itemName: detail.itemName, itemId: detail.itemId, unitName: detail.unitName,
         submittedAt: formatDateTime(detail.submittedAt), version: detail.version, form: detail.form,
-        materials: detail.materials.map((material) => ({ name: material.name, fileName: material.fileName ?? '', round: material.round, createdAt: formatDateTime(material.createdAt) })),
-        progress: progressView(detail),
+        materials: detail.materials.map((material) => ({
+          name: material.name,
+          detail: formatMessage(material.round > 0 ? t.myCase.suppliedMaterial : t.myCase.material, { file: material.fileName ?? '', time: formatDateTime(material.createdAt) }),
+        })),
+        progress: progressView(detail, language),
         canSupply: detail.allowedActions.includes('supply'),
         canWithdraw: detail.allowedActions.includes('withdraw'),
         supplyItems,
-        notices: detail.notices.map((kind) => ({ title: NOTICE_TITLES[kind as NoticeKind] ?? kind, url: `/api/my/cases/${detail.id}/notices/${kind}` })),
+        notices: detail.notices.map((kind) => ({ title: formatMessage(t.myCase.noticeLink, { title: (t.notices as Record<string, string>)[kind] ?? kind }), url: `/api/my/cases/${detail.id}/notices/${kind}` })),
         canRate: ended && rating === null,
-        rating: rating ? { ...rating, ratedAt: formatDateTime(rating.ratedAt) } : null,
-        ratingLevels: (Object.keys(RATING_LEVELS) as RatingLevel[]).map((level) => ({ value: level, name: RATING_LEVELS[level].zh })),
+        rating: rating ? { ...rating, levelName: RATING_LEVELS[rating.level][language], ratedAt: formatDateTime(rating.ratedAt) } : null,
+        ratingLevels: (Object.keys(RATING_LEVELS) as RatingLevel[]).map((level) => ({ value: level, name: RATING_LEVELS[level][language] })),
       },
       notice: extra.notice ?? '',
       supplyError: extra.supplyError ?? '',
@@ -78,6 +81,7 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
   app.get('/services/my', { schema: { hide: true } }, async (request, reply) => {
     const applicant = applicantOf(request);
     if (!applicant) return seeOther(reply, signInUrl('/services/my'));
+    const { language, t } = hallTextOf(request);
     const requested = Number.parseInt(textField(request.query, 'page'), 10);
     const page = Number.isFinite(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
     const { items, total } = await listMyCases(deps, applicant, page, PAGE_SIZE);
@@ -85,10 +89,10 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     return sendServicePage(deps, request, reply, {
       template: 'my-cases',
-      title: '我的办件',
-      breadcrumbs: [{ title: '我的办件' }],
+      title: t.common.myCases,
+      breadcrumbs: [{ title: t.common.myCases }],
       data: {
-        cases: items.map((item) => ({ ...item, url: `/services/my/${item.id}`, submittedAt: formatDateTime(item.submittedAt), deadline: formatDate(item.caseDeadline) })),
+        cases: items.map((item) => ({ ...item, statusName: caseStatusName(item.status, language), url: `/services/my/${item.id}`, submittedAt: formatDateTime(item.submittedAt), deadline: formatDate(item.caseDeadline, language) })),
         total,
         paging: pageLinks('/services/my', {}, page, pageCount),
         drafts: drafts.map((draft) => ({ id: draft.id, itemName: draft.itemName, updatedAt: formatDateTime(draft.updatedAt), url: `/services/apply/${draft.itemId}?draft=${draft.id}` })),
@@ -99,18 +103,20 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
   app.get<{ Params: { id: string } }>('/services/my/:id', { schema: { hide: true } }, async (request, reply) => {
     const loaded = await loadOwnCase(deps, request, reply, request.params.id);
     if (!loaded) return reply;
-    return sendCase(deps, request, reply, loaded.detail, { notice: NOTICES[textField(request.query, 'done')] ?? '' });
+    const done = NOTICES[textField(request.query, 'done')];
+    return sendCase(deps, request, reply, loaded.detail, { notice: done ? hallTextOf(request).t.myCase[done] : '' });
   });
 
   app.get<{ Params: { id: string } }>('/services/my/:id/receipt', { schema: { hide: true } }, async (request, reply) => {
     const loaded = await loadOwnCase(deps, request, reply, request.params.id);
     if (!loaded) return reply;
     const { detail } = loaded;
+    const { language, t } = hallTextOf(request);
     return sendServicePage(deps, request, reply, {
       template: 'receipt',
-      title: '申请已提交',
-      breadcrumbs: [{ title: '我的办件', url: '/services/my' }, { title: '申请回执' }],
-      data: { receipt: { id: detail.id, caseNumber: detail.caseNumber, queryCode: detail.queryCode ?? '', itemName: detail.itemName, unitName: detail.unitName, submittedAt: formatDateTime(detail.submittedAt), deadline: formatDate(detail.clock.caseDeadline) } },
+      title: t.receipt.title,
+      breadcrumbs: [{ title: t.common.myCases, url: '/services/my' }, { title: t.receipt.crumb }],
+      data: { receipt: { id: detail.id, caseNumber: detail.caseNumber, queryCode: detail.queryCode ?? '', itemName: detail.itemName, unitName: detail.unitName, submittedAt: formatDateTime(detail.submittedAt), deadline: formatDate(detail.clock.caseDeadline, language) } },
     });
   });
 
@@ -118,6 +124,7 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
     const loaded = await loadOwnCase(deps, request, reply, request.params.id);
     if (!loaded) return reply;
     if (!request.isMultipart()) return seeOther(reply, `/services/my/${loaded.detail.id}`);
+    const { language, t } = hallTextOf(request);
     const posted = await readPageMultipartForm(deps, request, { maxFiles: 40 });
     const refused = posted.uploads.filter((upload) => upload.error).map((upload) => upload.error);
     const byKey = new Map<string, string[]>();
@@ -127,13 +134,13 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
     }
     const materials = [...byKey].map(([materialKey, fileIds]) => ({ materialKey, fileIds: fileIds.slice(0, 10), reuseFileIds: [] as string[] }));
     if (refused.length > 0 || materials.length === 0) {
-      return sendCase(deps, request, reply, loaded.detail, { status: 400, supplyError: refused.length > 0 ? refused.join('；') : '请选择要上传的补正材料' });
+      return sendCase(deps, request, reply, loaded.detail, { status: 400, supplyError: refused.length > 0 ? refused.join(t.apply.hintSeparator) : t.myCase.supplyNothing });
     }
     const version = Number.parseInt(firstField(posted, 'version'), 10);
     try {
       await supplyMaterials(deps, loaded.applicant, loaded.detail.id, { version: Number.isFinite(version) ? version : 0, materials, note: firstField(posted, 'note').slice(0, 1000) });
     } catch (error) {
-      return sendCase(deps, request, reply, loaded.detail, { status: 409, supplyError: messageOf(error) });
+      return sendCase(deps, request, reply, loaded.detail, { status: 409, supplyError: messageOf(error, language) });
     }
     return seeOther(reply, `/services/my/${loaded.detail.id}?done=supplied`);
   });
@@ -151,13 +158,14 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
   app.post<{ Params: { id: string } }>('/services/my/:id/rating', { schema: { hide: true } }, async (request, reply) => {
     const loaded = await loadOwnCase(deps, request, reply, request.params.id);
     if (!loaded) return reply;
+    const { language, t } = hallTextOf(request);
     const level = textField(request.body, 'level');
     const comment = textField(request.body, 'comment').slice(0, 1000);
-    if (!(level in RATING_LEVELS)) return sendCase(deps, request, reply, loaded.detail, { status: 400, ratingError: '请选择评价等级', ratingComment: comment });
+    if (!(level in RATING_LEVELS)) return sendCase(deps, request, reply, loaded.detail, { status: 400, ratingError: t.myCase.ratingMissing, ratingComment: comment });
     try {
       await rateCase(deps, loaded.applicant, loaded.detail.id, { level: level as RatingLevel, comment });
     } catch (error) {
-      return sendCase(deps, request, reply, loaded.detail, { status: 409, ratingError: messageOf(error), ratingComment: comment });
+      return sendCase(deps, request, reply, loaded.detail, { status: 409, ratingError: messageOf(error, language), ratingComment: comment });
     }
     return seeOther(reply, `/services/my/${loaded.detail.id}?done=rated`);
   });
@@ -166,13 +174,14 @@ export function registerMyCasePages(app: App, deps: ServicePageDeps): void {
   app.post<{ Params: { id: string } }>('/services/my/:id/withdraw', { schema: { hide: true } }, async (request, reply) => {
     const loaded = await loadOwnCase(deps, request, reply, request.params.id);
     if (!loaded) return reply;
+    const { language, t } = hallTextOf(request);
     const reason = textField(request.body, 'reason').slice(0, 2000);
-    if (reason.length < 2) return sendCase(deps, request, reply, loaded.detail, { status: 400, withdrawError: '请填写撤回原因（至少 2 个字）', withdrawReason: reason });
+    if (reason.length < 2) return sendCase(deps, request, reply, loaded.detail, { status: 400, withdrawError: t.myCase.withdrawNoReason, withdrawReason: reason });
     const version = Number.parseInt(textField(request.body, 'version'), 10);
     try {
       await withdrawCase(deps, loaded.applicant, loaded.detail.id, { version: Number.isFinite(version) ? version : 0, reason });
     } catch (error) {
-      return sendCase(deps, request, reply, loaded.detail, { status: 409, withdrawError: messageOf(error), withdrawReason: reason });
+      return sendCase(deps, request, reply, loaded.detail, { status: 409, withdrawError: messageOf(error, language), withdrawReason: reason });
     }
     return seeOther(reply, `/services/my/${loaded.detail.id}?done=withdrawn`);
   });

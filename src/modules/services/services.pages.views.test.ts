@@ -89,3 +89,31 @@ test('sign-in returns only to local paths', () => {
   }
   assert.equal(signInUrl('/services/my'), '/services/sign-in?returnTo=%2Fservices%2Fmy');
 });
+
+test('the views speak English when asked: dates, working days, guide labels, progress and field hints', () => {
+  assert.equal(formatDate('2025-10-09', 'en'), '9 October 2025');
+  assert.equal(daysText(5, undefined, 'en'), '5 working days');
+  assert.equal(daysText(1, undefined, 'en'), '1 working day');
+  assert.equal(daysText(0, undefined, 'en'), 'On the spot (done while you wait)');
+  assert.equal(daysText(null, undefined, 'en'), 'None');
+  const guide = serviceGuideSchema.parse({
+    name: '测试许可', itemType: '01', basicCode: '000103010001', legalBasis: '依据', acceptanceConditions: '条件',
+    materials: [{ key: 'form', name: '申请书', form: 'original', copies: 2 }], processDescription: '申请→受理', statutoryDays: 20, promisedDays: 5,
+    caseKind: 'promised', charged: true, fees: [{ name: '工本费', basis: '价格文件', amount: 10 }], place: '一楼', hours: '工作日', consultation: '电话', complaintChannel: '12345',
+    audiences: ['person', 'company'], visits: 1,
+  });
+  const view = guideView({ id: 'i1', name: '测试许可', unitName: '县市场监督管理局', basicCode: '000103010001', implementationCode: 'X000103010001', itemType: '01', versionNo: 1, publishedAt: '2025-10-09T02:00:00.000Z' }, guide, { steps: [], specialProcedures: [] }, 'en');
+  assert.deepEqual(view.basics.map((row) => row.label), ['Item name', 'Item type', 'Implementing unit', 'Who it serves', 'Case kind', 'Visits needed', 'Basic code', 'Implementation code']);
+  assert.deepEqual(view.basics.map((row) => row.value).slice(0, 6), ['测试许可', 'Administrative licensing', '县市场监督管理局', 'Individuals, Legal persons', 'Promised', '1 visit'], 'stored values as stored, fixed names in English');
+  assert.deepEqual([view.promised, view.statutory, view.materials[0]?.form, view.materials[0]?.copies, view.fees[0]?.amount, view.publishedOn], ['5 working days', '20 working days', 'Original', '2 copies', 'CNY 10.00', '9 October 2025']);
+  const progress = progressView({
+    status: 'in_progress', statusName: '办理中', outcome: null,
+    steps: [{ name: '受理', state: 'done', limitDays: 0 }],
+    clock: { timeState: 'overdue', caseDeadline: '2025-10-20', statutoryDeadline: null, stepDeadline: null, remainingDays: -2, pauses: [], explanation: ['说明'] },
+    timeline: [{ seq: 1, typeName: 'Applied online', stepName: '受理', occurredAt: '2025-10-09T01:00:00.000Z', actorName: '工作人员' }],
+  }, 'en');
+  assert.deepEqual([progress.statusName, progress.timeStateName, progress.remaining, progress.steps[0]?.stateName, progress.steps[0]?.limit], ['In progress', 'Past the promised limit', '2 working days overdue', 'Done', 'on the spot']);
+  assert.deepEqual(progress.deadlines, [{ label: 'Promised completion date', value: '20 October 2025' }]);
+  assert.equal(progress.timeline[0]?.actor, 'Staff', 'the masked staff name is a label, translated');
+  assert.equal(fieldView({ key: 'phone', label: '联系电话', type: 'phone', required: true }, '', '', 'en').hint, '11-digit mobile number');
+});

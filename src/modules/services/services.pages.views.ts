@@ -1,9 +1,12 @@
 // Pure view models of the service-hall pages: a published guide as its 17 elements, a case's progress,
 // form fields with their values and messages, dates in China time, and page links that keep the filters.
+// Each takes the page's language (Chinese unless told) and words its text from the hall's message tables.
+import { formatMessage } from '../../core/i18n/format-message.ts';
 import type { ProcessDefinition } from './process.schema.ts';
 import { AUDIENCES, CASE_KINDS, ITEM_TYPES, type ItemType } from './service-catalogue.ts';
 import type { FormField, ServiceGuide } from './service-guide.schema.ts';
 import { GUIDE_ELEMENTS } from './guide-completeness.ts';
+import { hallMessages, type Language } from './services.pages.messages.ts';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -16,40 +19,50 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${china.slice(0, 10)} ${china.slice(11, 16)}`;
 }
 
-/** 2025年10月9日 for a date (YYYY-MM-DD or a timestamp, read in China time). */
-export function formatDate(value: string | null | undefined): string {
+/** 2025年10月9日 (9 October 2025) for a date (YYYY-MM-DD or a timestamp, read in China time). */
+export function formatDate(value: string | null | undefined, language: Language = 'zh'): string {
   if (!value) return '';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : formatDateTime(value).slice(0, 10);
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : value;
+  if (!match) return value;
+  const units = hallMessages(language).units;
+  const month = Number(match[2]);
+  return formatMessage(units.date, { year: match[1] ?? '', month: units.months[month - 1] ?? month, day: Number(match[3]) });
 }
 
-export const TIME_STATE_NAMES: Record<string, string> = {
-  not_started: '尚未开始计时',
-  normal: '正常办理',
-  warning: '即将到期',
-  overdue: '已超过承诺时限',
-  paused: '暂停计时',
-  stopped: '已停止计时',
-};
-
-const MATERIAL_FORMS: Record<string, string> = { original: '原件', copy: '复印件', electronic: '电子材料' };
-
-/** Working days as text: 5 个工作日; 0 days of a promise is 即办. */
-export function daysText(days: number | null, zeroMeans = '即办（当场办结）'): string {
-  if (days === null) return '无';
-  return days === 0 ? zeroMeans : `${days} 个工作日`;
+/** The name of a case's time state (TimeState of the clock) in a language; the code when unknown. */
+export function timeStateName(state: string, language: Language = 'zh'): string {
+  return (hallMessages(language).timeStates as Record<string, string>)[state] ?? state;
 }
 
-function visitsText(visits: number | null): string {
-  if (visits === null) return '无';
-  return visits === 0 ? '0 次（全程网办）' : `${visits} 次`;
+/** The name of a case status in a language; the code when unknown. */
+export function caseStatusName(status: string, language: Language = 'zh'): string {
+  return (hallMessages(language).statuses as Record<string, string>)[status] ?? status;
 }
 
-/** The label of each of the 17 guide elements (GUIDE_ELEMENTS) in Chinese, for headings. */
-export const ELEMENT_LABELS: Record<keyof typeof GUIDE_ELEMENTS, string> = Object.fromEntries(
-  Object.entries(GUIDE_ELEMENTS).map(([key, names]) => [key, names.zh]),
-) as Record<keyof typeof GUIDE_ELEMENTS, string>;
+/** Working days as text: 5 个工作日 (5 working days); 0 days is `zeroMeans` (by default 即办（当场办结）). */
+export function daysText(days: number | null, zeroMeans?: string, language: Language = 'zh'): string {
+  const units = hallMessages(language).units;
+  if (days === null) return hallMessages(language).common.none;
+  if (days === 0) return zeroMeans ?? units.immediateDone;
+  return formatMessage(days === 1 ? units.workingDay : units.workingDays, { n: days });
+}
+
+function visitsText(visits: number | null, language: Language): string {
+  const t = hallMessages(language);
+  if (visits === null) return t.common.none;
+  return visits === 0 ? t.units.noVisits : formatMessage(visits === 1 ? t.units.visit : t.units.visits, { n: visits });
+}
+
+type ElementLabels = Record<keyof typeof GUIDE_ELEMENTS, string>;
+
+/** The label of each of the 17 guide elements (GUIDE_ELEMENTS) in a language, for headings. */
+export function elementLabels(language: Language = 'zh'): ElementLabels {
+  return Object.fromEntries(Object.entries(GUIDE_ELEMENTS).map(([key, names]) => [key, names[language]])) as ElementLabels;
+}
+
+/** The label of each of the 17 guide elements in Chinese. */
+export const ELEMENT_LABELS: ElementLabels = elementLabels('zh');
 
 interface GuideSummary {
   id: string;
@@ -63,46 +76,50 @@ interface GuideSummary {
 }
 
 /** A published guide as the guide page shows it: every element with its label, the materials table and the process steps. */
-export function guideView(item: GuideSummary, guide: ServiceGuide, process: ProcessDefinition) {
-  const promised = guide.caseKind === 'immediate' ? '即办（当场办结）' : daysText(guide.promisedDays);
+export function guideView(item: GuideSummary, guide: ServiceGuide, process: ProcessDefinition, language: Language = 'zh') {
+  const t = hallMessages(language);
+  const labels = elementLabels(language);
+  const days = (value: number | null, zeroMeans?: string) => daysText(value, zeroMeans, language);
+  const itemTypeName = ITEM_TYPES[guide.itemType as ItemType]?.[language] ?? item.itemType;
   return {
     id: item.id,
     name: item.name,
     summary: guide.summary,
-    labels: ELEMENT_LABELS,
+    labels,
     basics: [
-      { label: ELEMENT_LABELS.name, value: item.name },
-      { label: ELEMENT_LABELS.itemType, value: ITEM_TYPES[guide.itemType as ItemType]?.zh ?? item.itemType },
-      { label: ELEMENT_LABELS.implementingUnit, value: item.unitName },
-      { label: ELEMENT_LABELS.audiences, value: guide.audiences.map((audience) => AUDIENCES[audience].zh).join('、') },
-      { label: ELEMENT_LABELS.caseKind, value: CASE_KINDS[guide.caseKind].zh },
-      { label: ELEMENT_LABELS.visits, value: visitsText(guide.visits) },
-      { label: '基本编码', value: item.basicCode },
-      { label: '实施编码', value: item.implementationCode },
+      { label: labels.name, value: item.name },
+      { label: labels.itemType, value: itemTypeName },
+      { label: labels.implementingUnit, value: item.unitName },
+      { label: labels.audiences, value: guide.audiences.map((audience) => AUDIENCES[audience][language]).join(t.common.listSeparator) },
+      { label: labels.caseKind, value: CASE_KINDS[guide.caseKind][language] },
+      { label: labels.visits, value: visitsText(guide.visits, language) },
+      { label: t.guide.basicCode, value: item.basicCode },
+      { label: t.guide.implementationCode, value: item.implementationCode },
     ],
-    caseKindName: CASE_KINDS[guide.caseKind].zh,
-    itemTypeName: ITEM_TYPES[guide.itemType as ItemType]?.zh ?? item.itemType,
+    caseKindName: CASE_KINDS[guide.caseKind][language],
+    itemTypeName,
     fullyOnline: guide.visits === 0,
     visits: guide.visits,
+    visitsText: guide.visits === null ? t.common.none : formatMessage(guide.visits === 1 ? t.units.visit : t.units.visits, { n: guide.visits }),
     legalBasis: guide.legalBasis,
     acceptanceConditions: guide.acceptanceConditions,
     materials: guide.materials.map((material, index) => ({
       number: index + 1,
       name: material.name,
       required: material.required,
-      form: MATERIAL_FORMS[material.form] ?? material.form,
-      copies: material.form === 'electronic' ? '—' : `${material.copies} 份`,
+      form: t.materialForms[material.form] ?? material.form,
+      copies: material.form === 'electronic' ? '—' : formatMessage(material.copies === 1 ? t.units.copy : t.units.copies, { n: material.copies }),
       licenceType: material.licenceType ?? '',
       blankFormUrl: material.blankFormFileId ? `/api/files/${material.blankFormFileId}/content` : '',
       sampleUrl: material.sampleFileId ? `/api/files/${material.sampleFileId}/content` : '',
       note: material.note,
     })),
     processDescription: guide.processDescription,
-    steps: process.steps.map((step) => ({ name: step.name, limit: step.limitDays === null ? '' : daysText(step.limitDays, '当场') })),
-    statutory: daysText(guide.statutoryDays, '当场办结'),
-    promised,
+    steps: process.steps.map((step) => ({ name: step.name, limit: step.limitDays === null ? '' : days(step.limitDays, t.units.onTheSpot) })),
+    statutory: days(guide.statutoryDays, t.units.doneOnTheSpot),
+    promised: guide.caseKind === 'immediate' ? t.units.immediateDone : days(guide.promisedDays),
     charged: guide.charged,
-    fees: guide.fees.map((fee) => ({ name: fee.name, basis: fee.basis, amount: `${fee.amount.toFixed(2)} 元` })),
+    fees: guide.fees.map((fee) => ({ name: fee.name, basis: fee.basis, amount: formatMessage(t.units.amount, { amount: fee.amount.toFixed(2) }) })),
     place: guide.place,
     hours: guide.hours,
     consultation: guide.consultation,
@@ -110,7 +127,7 @@ export function guideView(item: GuideSummary, guide: ServiceGuide, process: Proc
     onlineApplication: guide.onlineApplication,
     audiences: guide.audiences,
     versionNo: item.versionNo,
-    publishedOn: formatDate(item.publishedAt),
+    publishedOn: formatDate(item.publishedAt, language),
   };
 }
 
@@ -131,45 +148,48 @@ interface ProgressInput {
   timeline: Array<{ seq: number; typeName: string; stepName: string | null; occurredAt: string; actorName?: string }>;
 }
 
-const STEP_STATE_NAMES: Record<string, string> = { done: '已完成', current: '办理中', pending: '未开始' };
-
 /** A case's progress for the lookup and the applicant's case page: steps, deadlines, the clock's explanation, the timeline. */
-export function progressView(input: ProgressInput) {
+export function progressView(input: ProgressInput, language: Language = 'zh') {
+  const t = hallMessages(language);
   const clock = input.clock;
   const ended = input.status === 'concluded' || input.status === 'refused' || input.status === 'withdrawn';
+  const remaining = clock.remainingDays === null ? '' : clock.remainingDays >= 0 ? formatMessage(t.progress.remaining, { n: clock.remainingDays }) : formatMessage(t.progress.overdue, { n: -clock.remainingDays });
+  // The case views hide staff names from applicants behind the Chinese word for staff; it is a label, not a name.
+  const actorName = (name: string | undefined) => (name === hallMessages('zh').progress.staff ? t.progress.staff : (name ?? ''));
   return {
     status: input.status,
-    statusName: input.statusName,
+    statusName: language === 'zh' ? input.statusName : caseStatusName(input.status, language),
     ended,
-    steps: input.steps.map((step) => ({ name: step.name, state: step.state, stateName: STEP_STATE_NAMES[step.state] ?? step.state, limit: step.limitDays === null ? '' : daysText(step.limitDays, '当场') })),
+    steps: input.steps.map((step) => ({ name: step.name, state: step.state, stateName: (t.stepStates as Record<string, string>)[step.state] ?? step.state, limit: step.limitDays === null ? '' : daysText(step.limitDays, t.units.onTheSpot, language) })),
     timeState: clock.timeState,
-    timeStateName: TIME_STATE_NAMES[clock.timeState] ?? clock.timeState,
+    timeStateName: timeStateName(clock.timeState, language),
     deadlines: [
-      { label: '承诺办结日期', value: formatDate(clock.caseDeadline) },
-      { label: '法定办结日期', value: formatDate(clock.statutoryDeadline) },
-      { label: '当前环节截止日期', value: ended ? '' : formatDate(clock.stepDeadline) },
+      { label: t.progress.promisedDeadline, value: formatDate(clock.caseDeadline, language) },
+      { label: t.progress.statutoryDeadline, value: formatDate(clock.statutoryDeadline, language) },
+      { label: t.progress.stepDeadline, value: ended ? '' : formatDate(clock.stepDeadline, language) },
     ].filter((entry) => entry.value !== ''),
-    remaining: ended || clock.remainingDays === null ? '' : clock.remainingDays >= 0 ? `剩余 ${clock.remainingDays} 个工作日` : `已超期 ${-clock.remainingDays} 个工作日`,
-    pauses: clock.pauses.map((pause) => ({ label: pause.label, from: formatDate(pause.from), to: pause.to ? formatDate(pause.to) : '', days: pause.workingDays })),
+    remaining: ended ? '' : remaining,
+    pauses: clock.pauses.map((pause) => ({ label: pause.label, from: formatDate(pause.from, language), to: pause.to ? formatDate(pause.to, language) : '', days: pause.workingDays })),
+    // Sentences of the clock (case-clock.ts), worded in Chinese only; English pages mark them as Chinese.
     explanation: clock.explanation,
-    timeline: input.timeline.map((entry) => ({ time: formatDateTime(entry.occurredAt), iso: entry.occurredAt, event: entry.typeName, step: entry.stepName ?? '', actor: entry.actorName ?? '' })),
+    timeline: input.timeline.map((entry) => ({ time: formatDateTime(entry.occurredAt), iso: entry.occurredAt, event: entry.typeName, step: entry.stepName ?? '', actor: actorName(entry.actorName) })),
   };
 }
 
-const INPUT_TYPES: Record<FormField['type'], { type: string; inputmode?: string; autocomplete?: string; hint?: string }> = {
+const INPUT_TYPES: Record<FormField['type'], { type: string; inputmode?: string; autocomplete?: string; hint?: keyof ReturnType<typeof hallMessages>['fieldHints'] }> = {
   text: { type: 'text' },
   textarea: { type: 'textarea' },
-  number: { type: 'text', inputmode: 'decimal', hint: '请填写数字' },
-  date: { type: 'date', hint: '格式：年-月-日，例如 2025-10-09' },
+  number: { type: 'text', inputmode: 'decimal', hint: 'number' },
+  date: { type: 'date', hint: 'date' },
   select: { type: 'select' },
-  resident_id: { type: 'text', autocomplete: 'off', hint: '18 位公民身份号码，末位可为 X' },
-  credit_code: { type: 'text', autocomplete: 'off', hint: '18 位统一社会信用代码' },
-  phone: { type: 'tel', autocomplete: 'tel', hint: '11 位手机号码' },
+  resident_id: { type: 'text', autocomplete: 'off', hint: 'resident_id' },
+  credit_code: { type: 'text', autocomplete: 'off', hint: 'credit_code' },
+  phone: { type: 'tel', autocomplete: 'tel', hint: 'phone' },
   email: { type: 'email', autocomplete: 'email' },
 };
 
 /** One input of the application form with the value to show and its message (empty when fine). */
-export function fieldView(field: FormField, value: string, message: string) {
+export function fieldView(field: FormField, value: string, message: string, language: Language = 'zh') {
   const input = INPUT_TYPES[field.type];
   return {
     key: field.key,
@@ -181,7 +201,7 @@ export function fieldView(field: FormField, value: string, message: string) {
     type: input.type,
     inputmode: input.inputmode ?? '',
     autocomplete: input.autocomplete ?? '',
-    hint: input.hint ?? '',
+    hint: input.hint ? hallMessages(language).fieldHints[input.hint] : '',
     maxLength: field.maxLength ?? (field.type === 'textarea' ? 2000 : 200),
     options: field.options ?? [],
     value,
