@@ -47,6 +47,11 @@ export function openNodeSqlite(filename: string): SqliteDatabase & { raw: Databa
   // SQLite's default page cache is 2 MB; a county's database outgrows it within months, and then every
   // index update rereads its pages from the operating system. 64 MB keeps the hot indexes in memory.
   raw.exec(`PRAGMA cache_size = -${Number(process.env['ZT_SQLITE_CACHE_KB'] ?? 65_536)}`);
+  // The WAL is copied into the database file (and synced) every 10,000 pages (40 MB) instead of SQLite's
+  // 1,000: pages every transaction touches (the newest index leaves, the audit chain's head) are then
+  // written once per checkpoint instead of ten times, which measured 15–30% more case transitions per
+  // second (bench/cases.bench.ts). A crash replays at most that much WAL on the next open.
+  raw.exec('PRAGMA wal_autocheckpoint = 10000');
   const cache = new Map<string, CachedStatement>();
   return {
     raw,
