@@ -6,16 +6,22 @@ import { GUIDE_ELEMENTS } from '../../src/modules/services/guide-completeness.ts
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.ts';
 import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
-import { applyFor, completeGuide, publishItem } from './fixtures.ts';
+import { applyFor, completeGuide, publishItem, uploadPdf } from './fixtures.ts';
 
 let app: TestApp;
 let itemId: string;
+/** The blank form and sample of the first material: uploads of the editor that publishing makes public. */
+let blankFormId: string;
+let sampleId: string;
 const on = testDialect();
 
 before(async () => {
   app = await createTestApp();
+  const editor = await app.signIn('chen.jing');
+  blankFormId = await uploadPdf(editor, '申请书空白表格.pdf');
+  sampleId = await uploadPdf(editor, '申请书示例样表.pdf');
   itemId = await publishItem(app, completeGuide({ name: '测试小餐饮经营许可', materials: [
-    { key: 'application_form', name: '食品经营许可申请书', required: true, form: 'original', copies: 2, blankFormFileId: '0190f5b2-0000-7000-8000-00000000000a', sampleFileId: '0190f5b2-0000-7000-8000-00000000000b' },
+    { key: 'application_form', name: '食品经营许可申请书', required: true, form: 'original', copies: 2, blankFormFileId: blankFormId, sampleFileId: sampleId },
     { key: 'site_plan', name: '经营场所平面布局图', required: true, licenceType: '不动产权证书' },
     { key: 'other', name: '其他说明材料', required: false },
   ] }));
@@ -110,8 +116,9 @@ test(`${on}: the guide page shows all 17 elements, the materials table, the proc
   assert.match(text, /食品经营许可申请书 必需 原件 2 份/);
   assert.match(text, /经营场所平面布局图 必需 电子材料 — 不动产权证书/);
   assert.match(text, /其他说明材料 非必需/);
-  assert.ok(html.includes('href="/api/files/0190f5b2-0000-7000-8000-00000000000a/content">空白表格'));
-  assert.ok(html.includes('href="/api/files/0190f5b2-0000-7000-8000-00000000000b/content">示例样表'));
+  assert.ok(html.includes(`href="/api/files/${blankFormId}/content">空白表格`));
+  assert.ok(html.includes(`href="/api/files/${sampleId}/content">示例样表`));
+  assert.equal((await anonymous.get(`/api/files/${blankFormId}/content`)).status, 200, 'and anyone may download it');
   assert.match(html, /<ol class="step-flow">\s*<li><span class="step-name">受理<\/span>/);
   assert.match(text, /法定时限 20 个工作日/);
   assert.match(text, /承诺时限 10 个工作日/);

@@ -1,5 +1,10 @@
 // Administrative penalty cases run on the same engine with their own process and the discretion
 // standard; and a case transferred (转办) to another hall lands in that hall's queue.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../harness.ts';
@@ -52,7 +57,21 @@ test(`${on}: a penalty case goes 立案 → 调查取证 → 告知 → 决定 (
   assert.deepEqual(done.body.notices, ['acceptance', 'penalty']);
   const pdf = await head.get(`/api/cases/${registered.body.id}/notices/penalty`);
   assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  const text = await pdfText(pdf.body as Buffer);
+  assert.ok(text.includes(`综合考虑违法情节（${circumstance.name}）`), 'the decision names the circumstance, not its code');
 });
+
+/** The PDF's text as poppler's pdftotext reads it, whitespace removed (lines wrap anywhere). */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'zt-penalty-'));
+  try {
+    await writeFile(path.join(directory, 'notice.pdf'), pdf);
+    const { stdout } = await promisify(execFile)('pdftotext', [path.join(directory, 'notice.pdf'), '-']);
+    return stdout.replace(/\s+/g, '');
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
 
 test(`${on}: a case transferred to another hall waits in that hall's queue`, async () => {
   const itemId = await publishItem(app);

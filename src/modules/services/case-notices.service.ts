@@ -7,6 +7,8 @@ import { maskCreditCode, maskResidentId } from '../../core/ids/index.ts';
 import { chinaDateOf } from './case-history.ts';
 import { canSeeCase } from './cases.service.ts';
 import { findCaseById, findCaseEvents } from './cases.repository.ts';
+import { loadPinnedVersion } from './pinned-versions.ts';
+import type { ServiceGuide } from './service-guide.schema.ts';
 import { renderCaseNotice, type NoticeData, type NoticeKind } from './notices/case-notice.ts';
 import type { ServicesDeps } from './services.deps.ts';
 import type { CaseEventRow } from './services.tables.ts';
@@ -33,6 +35,15 @@ function eventFor(kind: NoticeKind, events: readonly CaseEventRow[]): CaseEventR
 /** The notices a case has so far. */
 export function availableNotices(events: readonly CaseEventRow[]): NoticeKind[] {
   return NOTICE_KINDS.filter((kind) => eventFor(kind, events) !== undefined);
+}
+
+/** A penalty decision records the circumstance's code; the decision document names it as the case's standard did. */
+function circumstanceName(guide: ServiceGuide, code: string): string {
+  for (const violation of guide.discretion) {
+    const circumstance = violation.circumstances.find((candidate) => candidate.code === code);
+    if (circumstance) return circumstance.name;
+  }
+  return code;
 }
 
 /** Renders one notice of a case the actor may see (staff in scope, or the applicant); audited as a download. */
@@ -62,7 +73,7 @@ export async function renderNoticeOfCase(deps: ServicesDeps, actor: Actor, caseI
     legalBasis: text('legalBasis'),
     supplementItems: Array.isArray(detail.items) ? (detail.items as Array<{ name: string; requirement: string }>) : [],
     opinion: text('opinion'),
-    fine: typeof detail.amount === 'number' ? { amount: detail.amount, circumstance: String(detail.circumstance ?? '') } : null,
+    fine: typeof detail.amount === 'number' ? { amount: detail.amount, circumstance: circumstanceName((await loadPinnedVersion(deps.db, row.item_version_id)).guide, String(detail.circumstance ?? '')) } : null,
   };
   const pdf = await renderCaseNotice(data);
   await recordAuditAlone(deps.db, actor, { action: 'services.case.notice', subjectType: 'case', subjectId: caseId, detail: kind });

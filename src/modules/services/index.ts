@@ -6,6 +6,7 @@ import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { registerCaseRoutes } from './cases.api.ts';
 import { registerCaseExtraRoutes, registerCaseNoticeRoutes } from './cases-extra.api.ts';
 import { registerItemExcelRoutes } from './items-excel.api.ts';
+import { registerLifeEventRoutes } from './life-events.api.ts';
 import { registerRatingRoutes } from './ratings.api.ts';
 import { registerIntakeRoutes } from './intake.api.ts';
 import { defineItemExcelJobs } from './items-excel.jobs.ts';
@@ -34,6 +35,7 @@ grantToBuiltinRole('hall_admin', ['services.items.read', 'services.items.review'
 /** Registers every service-hall route. */
 export function registerServicesRoutes(app: App, deps: ServicesDeps): void {
   registerServiceItemRoutes(app, deps);
+  registerLifeEventRoutes(app, deps);
   registerItemExcelRoutes(app, deps);
   registerCaseExtraRoutes(app, deps);
   registerCaseNoticeRoutes(app, deps);

@@ -7,7 +7,8 @@ import { processDefinitionSchema } from './process.schema.ts';
 import { THEMES } from './service-catalogue.ts';
 import { serviceGuideSchema } from './service-guide.schema.ts';
 import { itemSummarySchema, type ItemSummary } from './service-items.schema.ts';
-import { countPublishedByTheme, findItemById, findItems, findLifeEvents, findVersionById, type ItemFilter } from './service-items.repository.ts';
+import { findLifeEvents } from './life-events.repository.ts';
+import { countPublishedByTheme, findItemById, findItems, findVersionById, type ItemFilter } from './service-items.repository.ts';
 import { presentItemSummary, readVersionBody } from './service-items.service.ts';
 
 export const publicGuideSchema = itemSummarySchema.extend({ versionNo: z.number(), guide: serviceGuideSchema, process: processDefinitionSchema });

@@ -37,14 +37,20 @@ export const formFieldSchema = z.object({
   maxLength: z.number().int().min(1).max(5000).optional(),
 });
 
+/** A fine of the discretion standard (元): the same range and precision a penalty decision may state. */
+const fine = z.number().min(0).max(100_000_000).multipleOf(0.01);
+
+/** One circumstance (情形) of a violation; the decide step offers it by its code. */
+export const circumstanceSchema = z
+  .object({ code: key, name: z.string().trim().min(1).max(80), fineMin: fine, fineMax: fine })
+  // On fineMax, so the console shows the message beside the field to correct.
+  .refine((c) => c.fineMax >= c.fineMin, { message: '罚款上限不能低于下限 / the maximum fine is below the minimum', path: ['fineMax'] });
+
 /** 裁量基准: for a penalty item, each violation's circumstances with their fine ranges (元). */
 export const discretionSchema = z.object({
   violation: z.string().trim().min(1).max(200),
   basis: z.string().trim().min(1).max(300),
-  circumstances: z
-    .array(z.object({ code: key, name: z.string().trim().min(1).max(80), fineMin: z.number().min(0), fineMax: z.number().min(0) }).refine((c) => c.fineMax >= c.fineMin, '罚款上限不能低于下限 / the maximum fine is below the minimum'))
-    .min(1)
-    .max(10),
+  circumstances: z.array(circumstanceSchema).min(1, '每项违法行为至少有一种情形 / each violation needs at least one circumstance').max(10),
 });
 
 export const serviceGuideSchema = z.object({
@@ -83,9 +89,20 @@ export const serviceGuideSchema = z.object({
       seen.add(entry.key);
     });
   }
+  // A penalty decision names only the circumstance's code, so a code must mean one range in the whole standard.
+  const codes = new Set<string>();
+  guide.discretion.forEach((standard, index) => {
+    standard.circumstances.forEach((circumstance, position) => {
+      if (codes.has(circumstance.code)) {
+        context.addIssue({ code: 'custom', path: ['discretion', index, 'circumstances', position, 'code'], message: `情形编码 ${circumstance.code} 重复，须在整个裁量基准内唯一 / duplicate circumstance code ${circumstance.code}: codes are unique across the standard` });
+      }
+      codes.add(circumstance.code);
+    });
+  });
 });
 
 export type ServiceGuide = z.infer<typeof serviceGuideSchema>;
 export type ServiceGuideInput = z.input<typeof serviceGuideSchema>;
 export type Material = z.infer<typeof materialSchema>;
 export type FormField = z.infer<typeof formFieldSchema>;
+export type Discretion = z.infer<typeof discretionSchema>;

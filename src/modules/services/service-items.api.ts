@@ -5,15 +5,13 @@ import { pageOf, pageQuerySchema } from '../../core/http/pagination.ts';
 import type { App } from '../../core/http/server.ts';
 import { itemDetailSchema, itemEditSchema, itemFilterSchema, itemInputSchema, itemSummarySchema, retireInputSchema, reviewInputSchema } from './service-items.schema.ts';
 import { createItem, editItem, getItemForStaff, listItemsForStaff, retireItem, reviewItem, submitItem } from './service-items.service.ts';
-import { getLifeEvent, lifeEventInputSchema, lifeEventViewSchema, saveLifeEvent } from './life-events.service.ts';
-import { resolveItemReadScope } from './services.policy.ts';
 import { readServicesSettings, servicesSettingsSchema, writeServicesSettings } from './services.settings.ts';
-import { getPublishedGuide, listLifeEvents, listPublishedItems, listThemes, publicGuideSchema } from './service-catalogue.service.ts';
+import { getPublishedGuide, listPublishedItems, listThemes, publicGuideSchema } from './service-catalogue.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const ok = z.object({ ok: z.literal(true) });
 
-/** Registers /api/service-items/* (staff) and /api/public/service-items, themes and life events. */
+/** Registers /api/service-items/* (staff), /api/public/service-items and themes, and the hall settings. */
 export function registerServiceItemRoutes(app: App, deps: { db: Db }): void {
   const { db } = deps;
   app.get('/api/service-items', { schema: { tags: ['services'], summary: '事项列表 Service items', querystring: itemFilterSchema.extend(pageQuerySchema.shape), response: { 200: pageOf(itemSummarySchema) } } }, async (request) => {
@@ -58,14 +56,4 @@ export function registerServiceItemRoutes(app: App, deps: { db: Db }): void {
   app.put('/api/services/settings', { schema: { tags: ['services'], summary: '修改办事大厅设置 Change the service hall settings', body: servicesSettingsSchema, response: { 200: servicesSettingsSchema } } }, async (request) =>
     writeServicesSettings(db, request.actor, request.body),
   );
-  app.post('/api/life-events', { schema: { tags: ['services'], summary: '保存一件事（按编码新建或更新）Save a life event', body: lifeEventInputSchema, response: { 200: lifeEventViewSchema } } }, async (request) =>
-    saveLifeEvent(db, request.actor, request.body),
-  );
-  app.get('/api/life-events/:id', { schema: { tags: ['services'], summary: '一件事详情 A life event', params: idParams, response: { 200: lifeEventViewSchema } } }, async (request) => {
-    resolveItemReadScope(request.actor);
-    return getLifeEvent(db, request.params.id);
-  });
-  app.get('/api/public/life-events', { schema: { tags: ['public'], summary: '一件事 Life events', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), audience: z.string(), description: z.string(), itemCount: z.number() })) }) } } }, async (request) => ({
-    items: await listLifeEvents(db, request.language),
-  }));
 }

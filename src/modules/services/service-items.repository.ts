@@ -1,9 +1,9 @@
-// All SQL on service items, their versions, themes and life events.
+// All SQL on service items, their versions and themes (life events: life-events.repository.ts).
 import type { Insertable, Updateable } from 'kysely';
 import { escapeLike, scopeCondition, type DataScope } from '../../core/auth/data-scope.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import { toCount } from '../../core/db/values.ts';
-import type { LifeEventsTable, ServiceItemRow, ServiceItemsTable, ServiceItemVersionRow, ServiceItemVersionsTable } from './services.tables.ts';
+import type { ServiceItemRow, ServiceItemsTable, ServiceItemVersionRow, ServiceItemVersionsTable } from './services.tables.ts';
 
 export interface ItemFilter {
   q?: string | undefined;
@@ -129,52 +129,26 @@ export function countPublishedByUnit(db: DbExecutor): Promise<Array<{ unit_id: s
     .execute();
 }
 
-/** Inserts a life event or updates the one with the same code; returns its id. */
-export async function upsertLifeEvent(db: DbExecutor, row: Insertable<LifeEventsTable>): Promise<string> {
-  const existing = await db.selectFrom('life_events').select('id').where('code', '=', row.code).executeTakeFirst();
-  if (existing) {
-    await db.updateTable('life_events').set({ name: row.name, name_en: row.name_en ?? null, audience: row.audience, description: row.description, sort_order: row.sort_order ?? 0, updated_at: row.updated_at }).where('id', '=', existing.id).execute();
-    return existing.id;
-  }
-  await db.insertInto('life_events').values(row).execute();
-  return row.id;
+/** The guides (JSON text) of every version of an item: which files the item's materials have referenced. */
+export async function findVersionGuides(db: DbExecutor, itemId: string): Promise<string[]> {
+  const rows = await db.selectFrom('service_item_versions').select('guide').where('item_id', '=', itemId).execute();
+  return rows.map((row) => row.guide);
 }
 
-/** Replaces the items bundled in a life event, in order. */
-export async function replaceLifeEventItems(db: DbExecutor, lifeEventId: string, itemIds: readonly string[]): Promise<void> {
-  await db.deleteFrom('life_event_items').where('life_event_id', '=', lifeEventId).execute();
-  if (itemIds.length > 0) await db.insertInto('life_event_items').values(itemIds.map((item_id, sort_order) => ({ life_event_id: lifeEventId, item_id, sort_order }))).execute();
-}
-
-/** Every life event with the number of its published items. */
-export function findLifeEvents(db: DbExecutor) {
+/** A version with what deciding access to its files needs: its item's status and unit, or undefined. */
+export function findVersionAccessFacts(db: DbExecutor, versionId: string) {
   return db
-    .selectFrom('life_events')
-    .leftJoin('life_event_items', 'life_event_items.life_event_id', 'life_events.id')
-    .leftJoin('service_items', (join) => join.onRef('service_items.id', '=', 'life_event_items.item_id').on('service_items.status', '=', 'published'))
-    .select(['life_events.id', 'life_events.code', 'life_events.name', 'life_events.name_en', 'life_events.audience', 'life_events.description', (eb) => eb.fn.count('service_items.id').as('item_count')])
-    .groupBy(['life_events.id', 'life_events.code', 'life_events.name', 'life_events.name_en', 'life_events.audience', 'life_events.description', 'life_events.sort_order'])
-    .orderBy('life_events.sort_order')
-    .execute();
-}
-
-/** One life event by id or code, or undefined. */
-export function findLifeEvent(db: DbExecutor, reference: { id?: string; code?: string }) {
-  let query = db.selectFrom('life_events').selectAll();
-  if (reference.id) query = query.where('id', '=', reference.id);
-  if (reference.code) query = query.where('code', '=', reference.code);
-  return query.executeTakeFirst();
-}
-
-/** The ids of the items bundled in a life event, in order. */
-export async function findLifeEventItemIds(db: DbExecutor, lifeEventId: string): Promise<string[]> {
-  const rows = await db.selectFrom('life_event_items').select('item_id').where('life_event_id', '=', lifeEventId).orderBy('sort_order').execute();
-  return rows.map((row) => row.item_id);
-}
-
-/** How many of these ids are items that exist. */
-export async function countExistingItems(db: DbExecutor, ids: readonly string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const row = await db.selectFrom('service_items').select((eb) => eb.fn.countAll().as('total')).where('id', 'in', [...ids]).executeTakeFirstOrThrow();
-  return toCount(row.total);
+    .selectFrom('service_item_versions')
+    .innerJoin('service_items', 'service_items.id', 'service_item_versions.item_id')
+    .innerJoin('units', 'units.id', 'service_items.unit_id')
+    .select([
+      'service_item_versions.id',
+      'service_item_versions.status',
+      'service_item_versions.published_at',
+      'service_items.status as item_status',
+      'service_items.unit_id',
+      'units.path as unit_path',
+    ])
+    .where('service_item_versions.id', '=', versionId)
+    .executeTakeFirst();
 }

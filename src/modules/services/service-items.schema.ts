@@ -1,11 +1,13 @@
 // Shapes of the service-item endpoints (console and public catalogue).
 import { z } from 'zod';
+import { fileMetadataSchema } from '../../core/files/index.ts';
 import { optionalFilter } from '../../core/http/pagination.ts';
 import { processDefinitionSchema } from './process.schema.ts';
 import { ITEM_TYPE_CODES, THEME_CODES } from './service-catalogue.ts';
 import { serviceGuideSchema } from './service-guide.schema.ts';
 
 export const itemStatusSchema = z.enum(['draft', 'in_review', 'published', 'retired']);
+export type ItemStatus = z.infer<typeof itemStatusSchema>;
 
 export const itemFilterSchema = z.object({
   q: optionalFilter,
@@ -54,6 +56,8 @@ export const itemDetailSchema = itemSummarySchema.extend({
   guide: serviceGuideSchema,
   process: processDefinitionSchema,
   missing: z.array(missingElementSchema),
+  /** The blank forms and samples the materials reference, as far as the actor may read them (names to show). */
+  files: z.array(fileMetadataSchema),
   history: z.array(versionSummarySchema),
   /** What the actor may do now, so the console shows only possible buttons. */
   can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), retire: z.boolean() }),

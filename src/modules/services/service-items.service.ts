@@ -10,6 +10,7 @@ import { findUnitFacts, type UnitFacts } from '../identity/index.ts';
 import { findMissingGuideElements, GUIDE_ELEMENTS } from './guide-completeness.ts';
 import { buildImplementationCode, readCodeLayout } from './item-codes.ts';
 import { processFromTemplate } from './process-templates.ts';
+import { attachNewGuideFiles, describeGuideFiles, findNewGuideFiles } from './service-item-files.ts';
 import { processDefinitionSchema, type ProcessDefinition } from './process.schema.ts';
 import { ITEM_TYPES, type ItemType } from './service-catalogue.ts';
 import type { ServiceGuide } from './service-guide.schema.ts';
@@ -98,6 +99,7 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput, now = n
     const stamp = toTimestamp(now);
     await insertItem(tx, { id, unit_id: unit.id, ...listingFields(input.guide, unit, code), status: 'draft', published_version_id: null, working_version_id: versionId, created_at: stamp, updated_at: stamp, published_at: null, retired_at: null });
     await insertVersion(tx, { id: versionId, item_id: id, version_no: 1, status: 'draft', guide: JSON.stringify(input.guide), process: JSON.stringify(process), created_by: actor.userId, created_at: stamp, updated_at: stamp });
+    await attachNewGuideFiles(tx, actor, versionId, await findNewGuideFiles(tx, null, input.guide));
     await recordAudit(tx, actor, { action: 'services.item.create', subjectType: 'service_item', subjectId: id, after: { name: input.guide.name, unitId: unit.id, implementationCode: code } }, now);
   });
   return { id };
@@ -114,16 +116,21 @@ export async function editItem(db: Db, actor: Actor, id: string, input: ItemEdit
     const stamp = toTimestamp(now);
     const working = item.working_version_id ? await findVersionById(tx, item.working_version_id) : undefined;
     if (working?.status === 'in_review') throw new AppError('ITEM_STATE_INVALID', { status: '审核中' });
+    // Read before the version is written: afterwards the new guide counts among the item's own.
+    const newFiles = await findNewGuideFiles(tx, id, input.guide);
     let versionNo: number;
+    let versionId: string;
     if (working) {
       versionNo = working.version_no;
+      versionId = working.id;
       await updateVersion(tx, working.id, { guide: JSON.stringify(input.guide), process: JSON.stringify(input.process), updated_at: stamp });
     } else {
       versionNo = (await findLatestVersionNumber(tx, id)) + 1;
-      const versionId = newId(now.getTime());
+      versionId = newId(now.getTime());
       await insertVersion(tx, { id: versionId, item_id: id, version_no: versionNo, status: 'draft', guide: JSON.stringify(input.guide), process: JSON.stringify(input.process), created_by: actor.userId, created_at: stamp, updated_at: stamp });
       await updateItem(tx, id, { working_version_id: versionId });
     }
+    await attachNewGuideFiles(tx, actor, versionId, newFiles);
     // A published item keeps showing its published listing until the new version is published.
     if (item.status === 'draft') await updateItem(tx, id, { ...listingFields(input.guide, unit, code), updated_at: stamp });
     else await updateItem(tx, id, { updated_at: stamp });
@@ -216,6 +223,7 @@ export async function getItemForStaff(db: Db, actor: Actor, id: string, language
     guide,
     process,
     missing: describeMissing(guide, process, language),
+    files: await describeGuideFiles(db, actor, guide),
     history: (await findVersionHistory(db, id)).map(presentVersion),
     can: {
       edit: canEdit,

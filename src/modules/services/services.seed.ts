@@ -15,7 +15,8 @@ import { processFromTemplate } from './process-templates.ts';
 import { processDefinitionSchema } from './process.schema.ts';
 import { serviceGuideSchema } from './service-guide.schema.ts';
 import { listingFields } from './service-items.service.ts';
-import { findItems, insertItem, insertVersion, replaceItemThemes, replaceLifeEventItems, upsertLifeEvent } from './service-items.repository.ts';
+import { findItems, insertItem, insertVersion, replaceItemThemes } from './service-items.repository.ts';
+import { replaceLifeEventItems, upsertLifeEvent } from './life-events.repository.ts';
 
 async function unitIdsByKey(db: Db): Promise<Map<string, { id: string; name: string; creditCode: string }>> {
   const result = new Map<string, { id: string; name: string; creditCode: string }>();

@@ -33,6 +33,14 @@ export function applyIssues(form: FormInstance, error: unknown): boolean {
 }
 
 /** Mask-free local date string YYYY-MM-DD for a Dayjs value. */
+/**
+ * Today's date in China, where every deadline and statistic of the platform is counted, whatever the time
+ * zone of the computer the console runs on (from 16:00 UTC the dates differ).
+ */
+export function chinaToday(): dayjs.Dayjs {
+  return dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()));
+}
+
 export function isoDate(value: dayjs.Dayjs | null | undefined): string | undefined {
   return value ? value.format('YYYY-MM-DD') : undefined;
 }

@@ -7,6 +7,7 @@ import {
   CommentOutlined,
   FileSearchOutlined,
   FormOutlined,
+  ClusterOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   AuditOutlined,
@@ -79,6 +80,15 @@ export const SECTIONS: Section[] = [
     label: 'nav.serviceItems',
     description: 'nav.serviceItems.desc',
     icon: <ProfileOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'services.items.read', 'services.items.edit', 'services.items.review'),
+    group: 'services',
+  },
+  {
+    // Everyone who works on the catalogue sees the bundles; the hall office (services.items.review) changes them.
+    path: '/life-events',
+    label: 'nav.lifeEvents',
+    description: 'nav.lifeEvents.desc',
+    icon: <ClusterOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'services.items.read', 'services.items.edit', 'services.items.review'),
     group: 'services',
   },

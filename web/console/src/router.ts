@@ -18,7 +18,8 @@ export type RoutePath =
   | '/service-items'
   | '/statistics'
   | '/rectifications'
-  | '/external-systems';
+  | '/external-systems'
+  | '/life-events';
 
 export function currentPath(): string {
   const raw = window.location.hash.replace(/^#/, '');

@@ -1,6 +1,7 @@
 // Demo administrative penalties (行政处罚, item type 02) with their 裁量基准: the fine ranges (元)
 // the law sets, split by circumstance. A penalty case starts from the unit's own findings, so these
 // guides list no materials; the acceptance conditions are the conditions for opening a case (立案).
+// Circumstance codes are unique across an item's standard: a penalty decision names only the code.
 import type { DemoServiceItem } from './demo-items.ts';
 import { COMMON, PENALTY_FLOW, text } from './demo-items-common.ts';
 
@@ -30,18 +31,18 @@ export const penaltyItems: DemoServiceItem[] = [
           violation: '未取得食品经营许可从事食品经营活动，违法经营的食品货值金额不足一万元',
           basis: '《中华人民共和国食品安全法》第一百二十二条第一款：没收违法所得和违法经营的食品以及用于违法经营的工具、设备、原料等物品；货值金额不足一万元的，并处五万元以上十万元以下罚款',
           circumstances: [
-            { code: 'minor', name: '轻微：首次被发现，经营时间短，主动停止经营且未造成危害后果', fineMin: 50_000, fineMax: 65_000 },
-            { code: 'general', name: '一般：经营时间较长或者经营品种较多，未造成危害后果', fineMin: 65_000, fineMax: 85_000 },
-            { code: 'serious', name: '严重：被责令停止后继续经营，或者造成食源性疾病等危害后果', fineMin: 85_000, fineMax: 100_000 },
+            { code: 'unlicensed_minor', name: '轻微：首次被发现，经营时间短，主动停止经营且未造成危害后果', fineMin: 50_000, fineMax: 65_000 },
+            { code: 'unlicensed_general', name: '一般：经营时间较长或者经营品种较多，未造成危害后果', fineMin: 65_000, fineMax: 85_000 },
+            { code: 'unlicensed_serious', name: '严重：被责令停止后继续经营，或者造成食源性疾病等危害后果', fineMin: 85_000, fineMax: 100_000 },
           ],
         },
         {
           violation: '食品经营者进货时未查验许可证和相关证明文件，或者未按规定建立并遵守进货查验记录制度',
           basis: '《中华人民共和国食品安全法》第一百二十六条第一款第三项：责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款',
           circumstances: [
-            { code: 'minor', name: '轻微：首次违法且及时改正，责令改正并给予警告', fineMin: 0, fineMax: 0 },
-            { code: 'general', name: '一般：责令改正后拒不改正', fineMin: 5_000, fineMax: 20_000 },
-            { code: 'serious', name: '严重：拒不改正且涉及食品数量较大，或者一年内再次违法', fineMin: 20_000, fineMax: 50_000 },
+            { code: 'unchecked_minor', name: '轻微：首次违法且及时改正，责令改正并给予警告', fineMin: 0, fineMax: 0 },
+            { code: 'unchecked_general', name: '一般：责令改正后拒不改正', fineMin: 5_000, fineMax: 20_000 },
+            { code: 'unchecked_serious', name: '严重：拒不改正且涉及食品数量较大，或者一年内再次违法', fineMin: 20_000, fineMax: 50_000 },
           ],
         },
       ],
@@ -64,18 +65,18 @@ export const penaltyItems: DemoServiceItem[] = [
           violation: '未取得道路运输经营许可，擅自从事道路普通货物运输经营，没有违法所得或者违法所得不足一万元',
           basis: '《中华人民共和国道路运输条例》第六十三条：责令停止经营；没有违法所得或者违法所得不足1万元的，处3000元以上1万元以下的罚款，情节严重的，处1万元以上5万元以下的罚款',
           circumstances: [
-            { code: 'minor', name: '轻微：首次违法，营运次数少，及时停止经营', fineMin: 3_000, fineMax: 6_000 },
-            { code: 'general', name: '一般：多次营运或者使用两辆以上车辆经营', fineMin: 6_000, fineMax: 10_000 },
-            { code: 'serious', name: '情节严重：被责令停止经营后继续经营，或者发生安全事故', fineMin: 10_000, fineMax: 50_000 },
+            { code: 'freight_minor', name: '轻微：首次违法，营运次数少，及时停止经营', fineMin: 3_000, fineMax: 6_000 },
+            { code: 'freight_general', name: '一般：多次营运或者使用两辆以上车辆经营', fineMin: 6_000, fineMax: 10_000 },
+            { code: 'freight_serious', name: '情节严重：被责令停止经营后继续经营，或者发生安全事故', fineMin: 10_000, fineMax: 50_000 },
           ],
         },
         {
           violation: '未取得道路运输经营许可，擅自从事道路客运经营，没有违法所得或者违法所得不足二万元',
           basis: '《中华人民共和国道路运输条例》第六十三条：责令停止经营；没有违法所得或者违法所得不足2万元的，处1万元以上10万元以下的罚款',
           circumstances: [
-            { code: 'minor', name: '轻微：首次违法，载客人数少，及时停止经营', fineMin: 10_000, fineMax: 30_000 },
-            { code: 'general', name: '一般：多次从事非法客运经营', fineMin: 30_000, fineMax: 60_000 },
-            { code: 'serious', name: '严重：拒不停止经营、逃避检查，或者造成人员伤亡等后果', fineMin: 60_000, fineMax: 100_000 },
+            { code: 'passenger_minor', name: '轻微：首次违法，载客人数少，及时停止经营', fineMin: 10_000, fineMax: 30_000 },
+            { code: 'passenger_general', name: '一般：多次从事非法客运经营', fineMin: 30_000, fineMax: 60_000 },
+            { code: 'passenger_serious', name: '严重：拒不停止经营、逃避检查，或者造成人员伤亡等后果', fineMin: 60_000, fineMax: 100_000 },
           ],
         },
       ],

@@ -30,6 +30,7 @@ const PAGES: Record<RoutePath, LazyExoticComponent<ComponentType>> = {
   '/statistics': lazy(() => import('../pages/Statistics.tsx')),
   '/rectifications': lazy(() => import('../pages/Rectifications.tsx')),
   '/external-systems': lazy(() => import('../pages/ExternalSystems.tsx')),
+  '/life-events': lazy(() => import('../pages/LifeEvents.tsx')),
 };
 
 /** Pages at `<section>/<id>`; each reads the id from the route. */

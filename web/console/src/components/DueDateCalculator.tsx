@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../api.ts';
-import { errorText } from '../format.ts';
+import { chinaToday, errorText } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import type { DueDateResult } from '../types.ts';
 
@@ -18,7 +18,7 @@ export default function DueDateCalculator() {
       <Form
         name="due-date"
         layout="inline"
-        initialValues={{ start: dayjs(), days: 20 }}
+        initialValues={{ start: chinaToday(), days: 20 }}
         style={{ rowGap: 12 }}
         onFinish={async (values: { start: Dayjs; days: number }) => {
           setBusy(true);

@@ -1,6 +1,7 @@
 // Twelve month tables of colour-coded days. Days are buttons for calendar managers, with arrow-key navigation.
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import dayjs from 'dayjs';
+import { chinaToday } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import type { CalendarDay, DayKind } from '../types.ts';
 
@@ -30,7 +31,7 @@ export function effectiveKind(day: CalendarDay): DayKind {
 export default function YearGrid({ year, days, onPick }: { year: number; days: CalendarDay[]; onPick?: (day: CalendarDay) => void }) {
   const { t } = useI18n();
   const byDate = useMemo(() => new Map(days.map((d) => [d.date, d])), [days]);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = chinaToday().format('YYYY-MM-DD');
   const [focusDate, setFocusDate] = useState(() => (today.startsWith(`${year}-`) ? today : `${year}-01-01`));
 
   const describe = (day: CalendarDay) => {

@@ -2,6 +2,7 @@
 import type { MessageKey } from './zh.ts';
 import { enCases } from './en.cases.ts';
 import { enHall } from './en.hall.ts';
+import { enCatalogue } from './en.catalogue.ts';
 import { enServices } from './en.services.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -374,4 +375,5 @@ export const en: Record<MessageKey, string> = {
   ...enServices,
   ...enCases,
   ...enHall,
+  ...enCatalogue,
 };

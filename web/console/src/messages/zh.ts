@@ -1,5 +1,6 @@
 // The console's Chinese strings (the reference language: its keys are the message keys).
 import { zhCases } from './zh.cases.ts';
+import { zhCatalogue } from './zh.catalogue.ts';
 import { zhHall } from './zh.hall.ts';
 import { zhServices } from './zh.services.ts';
 
@@ -373,6 +374,7 @@ export const zh = {
   ...zhServices,
   ...zhCases,
   ...zhHall,
+  ...zhCatalogue,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -1,5 +1,6 @@
-// 事项详情 / 编辑: GET /api/service-items/:id into one form over seven tabs; 保存 (PUT), 提交审核, 审核发布 /
-// 退回, 停用 as `can` allows. Missing guide elements and server validation issues point at their tab and field.
+// 事项详情 / 编辑: GET /api/service-items/:id into one form over seven tabs (eight for a penalty item, whose
+// 裁量基准 has its own); 保存 (PUT), 提交审核, 审核发布 / 退回, 停用 as `can` allows. Missing guide elements and
+// server validation issues point at their tab and field.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Form, Space, Spin, Tabs, Tag } from 'antd';
 import { CheckOutlined, RollbackOutlined, SaveOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
@@ -11,9 +12,12 @@ import { href } from '../router.ts';
 import PageHeader from '../components/PageHeader.tsx';
 import { ItemBasicsTab, ItemGuideTab } from '../components/services/ItemBasicsTab.tsx';
 import { DecisionModal, ItemHistoryTab, type Decision } from '../components/services/ItemDecision.tsx';
+import ItemDiscretionTab from '../components/services/ItemDiscretionTab.tsx';
+import ItemIssueSummary from '../components/services/ItemIssueSummary.tsx';
 import { ItemFeesTab, ItemFormFieldsTab, ItemMaterialsTab } from '../components/services/ItemListTabs.tsx';
 import ItemProcessTab from '../components/services/ItemProcessTab.tsx';
-import { EDITOR_TABS, describePath, tabOfElement, tabOfPath, toFormValues, toNamePath, toPayload, type EditorTab, type ItemFormValues } from '../services/itemForm.ts';
+import { editorTabsFor, tabOfElement, tabOfPath, toFormValues, toNamePath, toPayload, type EditorTab, type ItemFormValues } from '../services/itemForm.ts';
+import { useMaterialFiles } from '../services/materialFiles.ts';
 import { ItemStatusTag } from '../services/tags.tsx';
 import type { ItemDetail } from '../services/types.ts';
 
@@ -31,6 +35,11 @@ function ItemEditor({ item, onItem }: { item: ItemDetail; onItem: (item: ItemDet
   const initialValues = useMemo(() => toFormValues(item), [item]);
   const url = `/api/service-items/${encodeURIComponent(item.id)}`;
   const editable = item.can.edit;
+  const materialFiles = useMaterialFiles(item);
+  // The type decides whether the 裁量基准 tab shows; switching away from it while it is open falls back to 基本信息.
+  const itemType = (Form.useWatch(['guide', 'itemType'], form) as string | undefined) ?? item.guide.itemType;
+  const tabs = editorTabsFor(itemType);
+  const activeTab = tabs.includes(tab) ? tab : 'basics';
 
   useEffect(() => {
     form.resetFields();
@@ -132,8 +141,9 @@ function ItemEditor({ item, onItem }: { item: ItemDetail; onItem: (item: ItemDet
   const tabContent: Record<EditorTab, React.ReactNode> = {
     basics: <ItemBasicsTab item={item} />,
     guide: <ItemGuideTab />,
-    materials: <ItemMaterialsTab disabled={!editable} />,
-    fees: <ItemFeesTab disabled={!editable} discretion={item.guide.discretion ?? []} />,
+    materials: <ItemMaterialsTab disabled={!editable} files={materialFiles} />,
+    fees: <ItemFeesTab disabled={!editable} />,
+    discretion: <ItemDiscretionTab disabled={!editable} />,
     form: <ItemFormFieldsTab disabled={!editable} />,
     process: <ItemProcessTab disabled={!editable} />,
     history: <ItemHistoryTab history={item.history} current={item.version.id} />,
@@ -214,29 +224,7 @@ function ItemEditor({ item, onItem }: { item: ItemDetail; onItem: (item: ItemDet
           }
         />
       ) : null}
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setFailure(null) }}
-          style={{ marginBottom: 12 }}
-          title={failure}
-          description={
-            issues.length > 0 ? (
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {issues.map((issue) => (
-                  <li key={`${issue.path}-${issue.message}`}>
-                    <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => goTo(toNamePath(issue.path))}>
-                      {describePath(issue.path, t)}
-                    </Button>
-                    ：{issue.message}
-                  </li>
-                ))}
-              </ul>
-            ) : undefined
-          }
-        />
-      ) : null}
+      {failure ? <ItemIssueSummary failure={failure} issues={issues} onClose={() => setFailure(null)} goTo={goTo} /> : null}
       <div className={editable ? 'zt-panel' : 'zt-panel zt-readonly'}>
         <Form
           form={form}
@@ -251,9 +239,9 @@ function ItemEditor({ item, onItem }: { item: ItemDetail; onItem: (item: ItemDet
           scrollToFirstError={false}
         >
           <Tabs
-            activeKey={tab}
+            activeKey={activeTab}
             onChange={(key) => setTab(key as EditorTab)}
-            items={EDITOR_TABS.map((key) => ({ key, label: badge(key), children: tabContent[key], forceRender: true }))}
+            items={tabs.map((key) => ({ key, label: badge(key), children: tabContent[key], forceRender: true }))}
           />
         </Form>
       </div>

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Col, DatePicker, Form, Row, Space, Spin } from 'an
 import { CheckCircleOutlined, FieldTimeOutlined, FileTextOutlined, HourglassOutlined, ReloadOutlined, SearchOutlined, SmileOutlined, StarOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../api.ts';
-import { errorText, formatDate, isoDate } from '../format.ts';
+import { chinaToday, errorText, formatDate, isoDate } from '../format.ts';
 import { useLoad } from '../hooks/useLoad.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import PageHeader from '../components/PageHeader.tsx';
@@ -30,7 +30,7 @@ type Preset = 'thisMonth' | 'thisQuarter' | 'thisYear' | 'lastYear';
 const PRESETS: Preset[] = ['thisMonth', 'thisQuarter', 'thisYear', 'lastYear'];
 
 function presetRange(preset: Preset): [Dayjs, Dayjs] {
-  const today = dayjs();
+  const today = chinaToday();
   switch (preset) {
     case 'thisMonth':
       return [today.startOf('month'), today];
@@ -150,7 +150,7 @@ export default function StatisticsPage() {
 
   const apply = (values: FilterValues) => {
     const from = values.from ?? initial[0];
-    const to = values.to ?? dayjs();
+    const to = values.to ?? chinaToday();
     setQuery({ from: isoDate(from) ?? query.from, to: isoDate(to) ?? query.to, unitId: values.unitId || undefined });
   };
   const choosePreset = (preset: Preset) => {

@@ -10,8 +10,16 @@ export interface ItemFormValues {
   process: ProcessDefinition;
 }
 
-export type EditorTab = 'basics' | 'guide' | 'materials' | 'fees' | 'form' | 'process' | 'history';
-export const EDITOR_TABS: EditorTab[] = ['basics', 'guide', 'materials', 'fees', 'form', 'process', 'history'];
+export type EditorTab = 'basics' | 'guide' | 'materials' | 'fees' | 'discretion' | 'form' | 'process' | 'history';
+export const EDITOR_TABS: EditorTab[] = ['basics', 'guide', 'materials', 'fees', 'discretion', 'form', 'process', 'history'];
+
+/** 行政处罚 items have a discretion standard (裁量基准); no other type uses one. */
+export const PENALTY_ITEM_TYPE = '02';
+
+/** The tabs an item of this type shows. */
+export function editorTabsFor(itemType: string | undefined): EditorTab[] {
+  return itemType === PENALTY_ITEM_TYPE ? EDITOR_TABS : EDITOR_TABS.filter((tab) => tab !== 'discretion');
+}
 
 export function toFormValues(item: ItemDetail): ItemFormValues {
   return structuredClone({ guide: item.guide, process: { steps: item.process.steps, specialProcedures: item.process.specialProcedures ?? [] } });
@@ -20,7 +28,7 @@ export function toFormValues(item: ItemDetail): ItemFormValues {
 const trim = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-/** The PUT /api/service-items/:id body; fields the editor does not show (discretion, file ids…) are kept from the item. */
+/** The PUT /api/service-items/:id body; fields the editor does not show are kept from the item. A non-penalty item has no discretion standard. */
 export function toPayload(values: Partial<ItemFormValues>, item: ItemDetail): { guide: ServiceGuide; process: ProcessDefinition } {
   const guide: ServiceGuide = { ...item.guide, ...(values.guide ?? {}) };
   const charged = Boolean(guide.charged);
@@ -51,6 +59,13 @@ export function toPayload(values: Partial<ItemFormValues>, item: ItemDetail): { 
         note: trim(material.note),
       })),
       fees: charged ? (guide.fees ?? []).map((fee) => ({ name: trim(fee.name), basis: trim(fee.basis), amount: numberOrNull(fee.amount) ?? 0 })) : [],
+      discretion: guide.itemType === PENALTY_ITEM_TYPE
+        ? (guide.discretion ?? []).map((standard) => ({
+            violation: trim(standard.violation),
+            basis: trim(standard.basis),
+            circumstances: (standard.circumstances ?? []).map((c) => ({ code: trim(c.code), name: trim(c.name), fineMin: numberOrNull(c.fineMin) ?? 0, fineMax: numberOrNull(c.fineMax) ?? 0 })),
+          }))
+        : [],
       form: (guide.form ?? []).map((field) => {
         const { options, ...rest } = field;
         const base = { ...rest, key: trim(field.key), label: trim(field.label), required: Boolean(field.required) };
@@ -90,7 +105,8 @@ export function tabOfPath(name: NamePath): EditorTab {
   if (root === 'process') return 'process';
   if (root !== 'guide') return 'basics';
   if (field === 'materials') return 'materials';
-  if (field === 'fees' || field === 'charged' || field === 'discretion') return 'fees';
+  if (field === 'fees' || field === 'charged') return 'fees';
+  if (field === 'discretion') return 'discretion';
   if (field === 'form') return 'form';
   if (typeof field === 'string' && GUIDE.has(field)) return 'guide';
   return 'basics';
@@ -119,6 +135,13 @@ export function describePath(path: string, t: (key: MessageKey, vars?: Record<st
     if (sub !== undefined) where.push(known(fieldKey('step', sub)) ? t(fieldKey('step', sub)) : String(sub));
   } else if (root === 'process' && field === 'specialProcedures' && typeof index === 'number') {
     where.push(t('svc.issue.procedureN', { n: index + 1 }));
+  } else if (root === 'guide' && field === 'discretion' && typeof index === 'number') {
+    // guide.discretion.<v>.circumstances.<c>.<field> or guide.discretion.<v>.<field>
+    const [, , , inner, position, leaf] = parts;
+    where.push(t('svc.issue.violationN', { n: index + 1 }));
+    if (inner === 'circumstances' && typeof position === 'number') where.push(t('svc.issue.circumstanceN', { n: position + 1 }));
+    const last = inner === 'circumstances' && typeof position === 'number' ? leaf : inner;
+    if (last !== undefined && typeof last !== 'number') where.push(known(fieldKey('discretion', last)) ? t(fieldKey('discretion', last)) : String(last));
   } else if (root === 'guide' && (field === 'materials' || field === 'fees' || field === 'form') && typeof index === 'number') {
     where.push(t('svc.issue.rowN', { n: index + 1 }));
     if (sub !== undefined) where.push(known(fieldKey(String(field), sub)) ? t(fieldKey(String(field), sub)) : String(sub));

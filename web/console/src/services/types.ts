@@ -121,11 +121,22 @@ export interface VersionSummary {
   createdAt: string;
 }
 
+/** A stored file's metadata (POST /api/files, GET /api/files/:id). */
+export interface StoredFile {
+  id: string;
+  originalName: string;
+  size: number;
+  mimeType: string;
+  createdAt: string;
+}
+
 export interface ItemDetail extends ItemSummary {
   version: VersionSummary;
   guide: ServiceGuide;
   process: ProcessDefinition;
   missing: Array<{ element: string; name: string }>;
+  /** The materials' blank forms and samples the user may read (their names). */
+  files: StoredFile[];
   history: VersionSummary[];
   can: { edit: boolean; submit: boolean; review: boolean; retire: boolean };
 }
@@ -217,3 +228,20 @@ export interface Receipt {
   itemName: string;
   version: number;
 }
+
+/** A life event (一件事) as the console lists it: GET /api/life-events. */
+export interface LifeEvent {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  audience: Audience;
+  description: string;
+  sortOrder: number;
+  itemIds: string[];
+  items: Array<{ id: string; name: string; unitName: string; status: ItemStatus }>;
+  updatedAt: string;
+}
+
+/** What POST /api/life-events and PUT /api/life-events/:id take. */
+export type LifeEventInput = Omit<LifeEvent, 'id' | 'items' | 'updatedAt'>;

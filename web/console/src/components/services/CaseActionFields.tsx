@@ -243,8 +243,16 @@ export default function CaseActionFields({ action, detail, facts }: { action: Ca
     case 'penalize':
       return (
         <>
-          <Form.Item label={t('svc.act.circumstance')} name="circumstance" rules={[{ required: true, message: t('svc.act.circumstanceRequired') }]}>
-            <Select options={circumstances.map((c) => ({ value: c.code, label: `${c.name}（${t('svc.fees.yuanRange', { min: c.fineMin, max: c.fineMax })}）` }))} />
+          <Form.Item label={t('svc.act.circumstance')} name="circumstance" rules={[{ required: true, message: t('svc.act.circumstanceRequired') }]} extra={chosenCircumstance ? t('svc.act.circumstanceBasis', { basis: chosenCircumstance.basis }) : undefined}>
+            {/* Grouped by violation: circumstances of different violations often share a name (轻微, 一般, 严重). */}
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(facts?.discretion ?? []).map((standard, index) => ({
+                key: `violation-${index}`,
+                label: t('svc.act.violationGroup', { violation: standard.violation }),
+                options: standard.circumstances.map((c) => ({ value: c.code, label: `${c.name}（${t('svc.fees.yuanRange', { min: c.fineMin, max: c.fineMax })}）` })),
+              }))}
+            />
           </Form.Item>
           <Form.Item label={t('svc.act.amount')} name="amount" rules={[{ required: true, message: t('svc.act.amountRequired') }]} extra={chosenCircumstance ? t('svc.act.amountRange', { min: chosenCircumstance.fineMin, max: chosenCircumstance.fineMax }) : undefined}>
             <InputNumber min={chosenCircumstance?.fineMin ?? 0} max={chosenCircumstance?.fineMax ?? 100_000_000} precision={2} style={{ width: '100%' }} suffix={t('svc.yuan')} />

@@ -98,7 +98,7 @@ export function CaseMaterials({ detail }: { detail: CaseDetail }) {
         size="small"
         pagination={false}
         dataSource={detail.materials}
-        locale={{ emptyText: t('svc.materials.none') }}
+        locale={{ emptyText: <span style={{ color: '#4b5563' }}>{t('svc.materials.none')}</span> }}
         columns={[
           { title: t('svc.materials.name'), dataIndex: 'name', render: (name: string, row) => (<span>{name}{row.round > 0 ? <StatusTag tone="warning">{t('svc.materials.round', { n: row.round })}</StatusTag> : null}</span>) },
           { title: t('svc.materials.file'), dataIndex: 'fileName', render: (v: string | null, row) => v ?? (row.source === 'licence' ? t('svc.materials.fromLicence') : '—') },

@@ -1,13 +1,15 @@
-// The list-shaped tabs of the item editor: 申请材料, 收费 and 申请表单, each an editable table whose
-// inputs carry their own labels ("材料 2 名称") so errors and screen readers point at the right cell.
+// The list-shaped tabs of the item editor: 申请材料 (with each material's blank form and sample), 收费 and 申请表单,
+// each an editable table whose inputs carry their own labels ("材料 2 名称") so errors and screen readers point at
+// the right cell. The penalty discretion standard has its own tab (ItemDiscretionTab).
 import type { ReactNode } from 'react';
 import { Button, Checkbox, Empty, Form, Input, InputNumber, Select, Switch, Table } from 'antd';
 import type { FormListFieldData } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n.ts';
-import type { Discretion, FormField, Material } from '../../services/types.ts';
+import type { FormField, Material } from '../../services/types.ts';
 import { FORM_FIELD_TYPES, MATERIAL_FORMS } from '../../services/vocab.ts';
+import MaterialFileField, { type MaterialFiles } from './MaterialFileField.tsx';
 
 const KEY_RULES = (t: ReturnType<typeof useI18n>['t']) => [
   { required: true, message: t('svc.keyRequired') },
@@ -80,17 +82,18 @@ function EditableList({
 
 const cellItem = { style: { marginBottom: 0 } };
 
-export function ItemMaterialsTab({ disabled }: { disabled: boolean }) {
+export function ItemMaterialsTab({ disabled, files }: { disabled: boolean; files: MaterialFiles }) {
   const { t } = useI18n();
   const newMaterial = (): Material => ({ key: '', name: '', required: true, form: 'electronic', copies: 1, blankFormFileId: null, sampleFileId: null, licenceType: null, note: '' });
   return (
     <>
       <p style={{ color: '#4b5563', marginTop: 0 }}>{t('svc.materials.hint')}</p>
+      <p style={{ color: '#4b5563', marginTop: 0 }}>{t('svc.materialFile.hint')}</p>
       <EditableList
         name={['guide', 'materials']}
         disabled={disabled}
         max={60}
-        minWidth={1040}
+        minWidth={1260}
         addLabel={t('svc.materials.add')}
         removeLabel={(n) => t('svc.materials.removeN', { n })}
         newRow={newMaterial}
@@ -102,6 +105,16 @@ export function ItemMaterialsTab({ disabled }: { disabled: boolean }) {
             { title: t('svc.materials.required'), width: 60, cell: <Form.Item {...cellItem} name={[field.name, 'required']} valuePropName="checked"><Checkbox aria-label={t('svc.materials.cellRequired', { n })} /></Form.Item> },
             { title: t('svc.materials.form'), width: 120, cell: <Form.Item {...cellItem} name={[field.name, 'form']}><Select aria-label={t('svc.materials.cellForm', { n })} options={MATERIAL_FORMS.map((f) => ({ value: f, label: t(`svc.materialForm.${f}`) }))} /></Form.Item> },
             { title: t('svc.materials.copies'), width: 80, cell: <Form.Item {...cellItem} name={[field.name, 'copies']}><InputNumber aria-label={t('svc.materials.cellCopies', { n })} min={0} max={20} precision={0} style={{ width: '100%' }} /></Form.Item> },
+            {
+              title: t('svc.materials.downloads'),
+              width: 250,
+              cell: (
+                <div style={{ display: 'grid', gap: 6 }}>
+                  <Form.Item {...cellItem} name={[field.name, 'blankFormFileId']}><MaterialFileField kind="blankForm" n={n} files={files} disabled={disabled} /></Form.Item>
+                  <Form.Item {...cellItem} name={[field.name, 'sampleFileId']}><MaterialFileField kind="sample" n={n} files={files} disabled={disabled} /></Form.Item>
+                </div>
+              ),
+            },
             { title: t('svc.materials.licenceType'), width: 150, cell: <Form.Item {...cellItem} name={[field.name, 'licenceType']}><Input aria-label={t('svc.materials.cellLicence', { n })} maxLength={60} placeholder={t('svc.materials.licencePlaceholder')} /></Form.Item> },
             { title: t('svc.materials.note'), width: 200, cell: <Form.Item {...cellItem} name={[field.name, 'note']}><Input.TextArea aria-label={t('svc.materials.cellNote', { n })} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={300} /></Form.Item> },
           ];
@@ -111,31 +124,7 @@ export function ItemMaterialsTab({ disabled }: { disabled: boolean }) {
   );
 }
 
-function DiscretionTable({ discretion }: { discretion: Discretion[] }) {
-  const { t } = useI18n();
-  const rows = discretion.flatMap((standard, s) => standard.circumstances.map((c, i) => ({ key: `${s}-${i}`, violation: i === 0 ? standard.violation : '', basis: i === 0 ? standard.basis : '', ...c })));
-  return (
-    <>
-      <h2 className="zt-section-title" style={{ marginTop: 24 }}>
-        {t('svc.fees.discretion')}
-      </h2>
-      <p style={{ color: '#4b5563', marginTop: 0 }}>{t('svc.fees.discretionHint')}</p>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="key"
-        dataSource={rows}
-        columns={[
-          { title: t('svc.fees.violation'), dataIndex: 'violation' },
-          { title: t('svc.fees.circumstance'), dataIndex: 'name', render: (name: string, row) => `${name}（${row.code}）` },
-          { title: t('svc.fees.fineRange'), key: 'range', render: (_: unknown, row) => t('svc.fees.yuanRange', { min: row.fineMin, max: row.fineMax }) },
-        ]}
-      />
-    </>
-  );
-}
-
-export function ItemFeesTab({ disabled, discretion }: { disabled: boolean; discretion: Discretion[] }) {
+export function ItemFeesTab({ disabled }: { disabled: boolean }) {
   const { t } = useI18n();
   const charged = Form.useWatch(['guide', 'charged']) as boolean | undefined;
   return (
@@ -164,7 +153,6 @@ export function ItemFeesTab({ disabled, discretion }: { disabled: boolean; discr
       ) : (
         <p style={{ color: '#374151' }}>{t('svc.fees.free')}</p>
       )}
-      {discretion.length > 0 ? <DiscretionTable discretion={discretion} /> : null}
     </>
   );
 }
