@@ -62,6 +62,14 @@ test(`${on}: the discretion standard is checked as the server's schema says, in 
   assert.equal(tooPrecise.status, 400, 'fines have at most two decimals, as a decision does');
   const missingViolation = await head.post('/api/service-items', penalty([{ violation: ' ', basis: '第一百二十二条', circumstances: [circumstance('minor', 0, 1)] }]));
   assert.equal(missingViolation.body.error.issues[0].path, 'guide.discretion.0.violation');
+
+  // A penalty item without a standard is saved as a draft but cannot go to review.
+  const withoutStandard = await head.post('/api/service-items', penalty([]));
+  assert.equal(withoutStandard.status, 200, JSON.stringify(withoutStandard.body));
+  assert.ok(withoutStandard.body.missing.some((entry: { element: string }) => entry.element === 'discretion'), JSON.stringify(withoutStandard.body.missing));
+  const submitted = await head.post(`/api/service-items/${withoutStandard.body.id}/submit`, {});
+  assert.equal(submitted.status, 400);
+  assert.match(submitted.body.error.message, /裁量基准/);
 });
 
 test(`${on}: what staff save as the discretion standard is what the decide step accepts`, async () => {

@@ -47,7 +47,10 @@ export function readVersionBody(version: Pick<ServiceItemVersionRow, 'guide' | '
 
 /** Missing guide elements with their display names. */
 export function describeMissing(guide: ServiceGuide, process: ProcessDefinition, language: 'zh' | 'en' = 'zh'): Array<{ element: string; name: string }> {
-  return findMissingGuideElements(guide, process, true).map((element) => ({ element, name: GUIDE_ELEMENTS[element][language] }));
+  const missing: Array<{ element: string; name: string }> = findMissingGuideElements(guide, process, true).map((element) => ({ element, name: GUIDE_ELEMENTS[element][language] }));
+  // Beyond the national 17: a penalty can only be decided within a circumstance of the standard.
+  if (guide.itemType === '02' && guide.discretion.length === 0) missing.push({ element: 'discretion', name: language === 'en' ? 'Discretion standard' : '裁量基准' });
+  return missing;
 }
 
 /** The columns of an item row derived from its guide (what lists filter, sort and search on). */

@@ -116,6 +116,7 @@ export function tabOfPath(name: NamePath): EditorTab {
 export function tabOfElement(element: string): EditorTab {
   if (element === 'materials') return 'materials';
   if (element === 'fees') return 'fees';
+  if (element === 'discretion') return 'discretion';
   if (element === 'process') return 'process';
   if (GUIDE.has(element)) return 'guide';
   if (BASICS.has(element)) return 'basics';
