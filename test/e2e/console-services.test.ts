@@ -11,7 +11,7 @@ import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
 import { act, applyFor, publishItem } from '../services/fixtures.ts';
 import { testDialect } from '../test-database.ts';
 import { checkA11y, launchBrowser, newContext, screenshot, skipWithoutChromium } from './browser.ts';
-import { buttonName, focused, openSection } from './console.ts';
+import { animationsSettled, buttonName, dropdownsClosed, focused, openSection, signInAsStaff, waitUntil } from './console.ts';
 
 const on = testDialect();
 const skip = skipWithoutChromium;
@@ -32,15 +32,7 @@ after(async () => {
   await app?.close();
 });
 
-/** Signs a (non-admin) demo staff member in through the console's sign-in form. */
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${app.baseUrl}/console/`);
-  await page.getByRole('heading', { level: 1, name: '登录管理控制台' }).waitFor();
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: buttonName('登录') }).click();
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-}
+const signIn = (page: Page, username: string) => signInAsStaff(page, app.baseUrl, username);
 
 async function newPage(t: { after: (fn: () => Promise<void>) => void }): Promise<Page> {
   const context = await newContext(browser);
@@ -48,24 +40,10 @@ async function newPage(t: { after: (fn: () => Promise<void>) => void }): Promise
   return context.newPage();
 }
 
-/** Polls a page expression until it is true (page.waitForFunction would need 'unsafe-eval', which the CSP refuses). */
-async function waitUntil(page: Page, expression: string, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${expression}`);
-    await page.waitForTimeout(100);
-  }
-}
-
 /** axe-core once the page has settled: running CSS transitions (a button's loading fade, a help text sliding in) would be measured mid-way. */
 async function a11y(page: Page, label: string): Promise<void> {
-  await waitUntil(page, `document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)`);
+  await animationsSettled(page);
   await checkA11y(page, label);
-}
-
-/** Waits until no Select dropdown is showing (axe would otherwise see a closing list mid-animation). */
-async function dropdownsClosed(page: Page): Promise<void> {
-  await waitUntil(page, `[...document.querySelectorAll('.ant-select-dropdown')].every((el) => el.offsetParent === null || el.classList.contains('ant-select-dropdown-hidden'))`);
 }
 
 /** Presses Tab until the focused element matches a CSS selector; fails after `max` presses. */

@@ -88,3 +88,32 @@ export async function openSection(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: label }).waitFor();
 }
+
+/** Signs a (non-admin) demo staff member in through the console's sign-in form; the page ends on the console home. */
+export async function signInAsStaff(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/console/`);
+  await page.getByRole('heading', { level: 1, name: '登录管理控制台' }).waitFor();
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: buttonName('登录') }).click();
+  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+}
+
+/** Polls a page expression until it is true (page.waitForFunction would need 'unsafe-eval', which the CSP refuses). */
+export async function waitUntil(page: Page, expression: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${expression}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Waits until running CSS transitions have ended (a modal zooming in, a button's loading fade, a help text sliding in). */
+export async function animationsSettled(page: Page): Promise<void> {
+  await waitUntil(page, `document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)`);
+}
+
+/** Waits until no Select dropdown is showing. */
+export async function dropdownsClosed(page: Page): Promise<void> {
+  await waitUntil(page, `[...document.querySelectorAll('.ant-select-dropdown')].every((el) => el.offsetParent === null || el.classList.contains('ant-select-dropdown-hidden'))`);
+}

@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from '../harness.ts';
 import { publishItem } from '../services/fixtures.ts';
 import { testDialect } from '../test-database.ts';
 import { checkA11y, launchBrowser, newContext, screenshot, skipWithoutChromium } from './browser.ts';
-import { buttonName, openSection } from './console.ts';
+import { animationsSettled, buttonName, dropdownsClosed, openSection } from './console.ts';
 
 const on = testDialect();
 const skip = skipWithoutChromium;
@@ -31,23 +31,10 @@ after(async () => {
   await app?.close();
 });
 
-/** Polls a page expression until it is true (page.waitForFunction would need 'unsafe-eval', which the CSP refuses). */
-async function waitUntil(page: Page, expression: string, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${expression}`);
-    await page.waitForTimeout(100);
-  }
-}
-
 /** axe-core once CSS transitions have settled. */
 async function a11y(page: Page, label: string): Promise<void> {
-  await waitUntil(page, `document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)`);
+  await animationsSettled(page);
   await checkA11y(page, label);
-}
-
-async function dropdownsClosed(page: Page): Promise<void> {
-  await waitUntil(page, `[...document.querySelectorAll('.ant-select-dropdown')].every((el) => el.offsetParent === null || el.classList.contains('ant-select-dropdown-hidden'))`);
 }
 
 /** A staff member signed in to the console in a context of their own. */
