@@ -1,19 +1,11 @@
 // A repeated application (a double click, a reload that posts again) carries the idempotency key of the
 // first. submitApplication answers it with the first receipt, but the page form's files are stored while the
-// form is read — before submitApplication runs — so the page asks here first, as soon as the key has arrived
+// form is read — before submitApplication runs — so the page looks the key up first, as soon as it has arrived
 // and before the first file would be stored, and then stores nothing.
 //
 // Two posts of one key racing on the same node are put in line: the second waits until the first has finished
 // (its case exists, or it failed) and only then asks. Posts racing on two nodes are not; the database's unique
 // key still gives them one case, and the loser's uploads stay unattached uploads of the applicant.
-import type { Actor } from '../../core/auth/actor.ts';
-import type { DbExecutor } from '../../core/db/database.ts';
-import { findCaseBySubmissionKey } from './cases.repository.ts';
-
-/** The case the applicant already submitted with this idempotency key, or null. */
-export async function findSubmittedCase(db: DbExecutor, applicant: Actor & { userId: string }, idempotencyKey: string): Promise<{ id: string } | null> {
-  return (await findCaseBySubmissionKey(db, applicant.userId, idempotencyKey)) ?? null;
-}
 
 const inFlight = new Map<string, Promise<void>>();
 

@@ -11,7 +11,8 @@ import { formatMessage } from '../../core/i18n/format-message.ts';
 import { findAccountFacts } from '../identity/index.ts';
 import { checkApplicationForm, type FormProblem } from './application-form.ts';
 import { submitApplication } from './cases.service.ts';
-import { findSubmittedCase, holdSubmission } from './application-replay.ts';
+import { holdSubmission } from './application-replay.ts';
+import { findCaseBySubmissionKey } from './cases.repository.ts';
 import { getApplicationDraft, saveApplicationDraft } from './drafts.service.ts';
 import { getFile } from '../../core/files/index.ts';
 import { getPublishedGuide } from './service-catalogue.service.ts';
@@ -212,7 +213,7 @@ export function registerApplyPages(app: App, deps: ServicePageDeps): void {
           const key = fields.get('idempotencyKey')?.[0]?.trim() ?? '';
           if (!IDEMPOTENCY_KEY.test(key)) return true;
           release = await holdSubmission(applicant.userId, key);
-          earlier.caseId = (await findSubmittedCase(deps.db, applicant, key))?.id ?? null;
+          earlier.caseId = (await findCaseBySubmissionKey(deps.db, applicant.userId, key))?.id ?? null;
           return earlier.caseId === null;
         },
       });
