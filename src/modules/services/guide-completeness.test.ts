@@ -17,12 +17,16 @@ test('a complete guide lacks nothing, and the list has the national 17 elements'
   assert.equal(Object.keys(GUIDE_ELEMENTS).length, 17);
 });
 
+// A penalty item needs no materials from an applicant, but a discretion standard to decide within.
+const standard = { violation: '无证经营', basis: '《食品安全法》第一百二十二条', circumstances: [{ code: 'minor', name: '情节轻微', fineMin: 0, fineMax: 1000 }] };
+
 test('each missing or inconsistent element is named', () => {
   const cases: Array<[Partial<typeof complete>, boolean, string[]]> = [
     [{ legalBasis: ' ' }, true, ['legalBasis']],
     [{}, false, ['implementingUnit']],
     [{ materials: [] }, true, ['materials']],
-    [{ materials: [], itemType: '02' }, true, []],
+    [{ materials: [], itemType: '02', discretion: [standard] }, true, []],
+    [{ itemType: '02' }, true, ['discretion']],
     [{ promisedDays: 30 }, true, ['promisedDays']],
     [{ statutoryDays: null }, true, ['statutoryDays']],
     [{ charged: true }, true, ['fees']],

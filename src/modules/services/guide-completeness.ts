@@ -24,9 +24,16 @@ export const GUIDE_ELEMENTS = {
 } as const;
 export type GuideElement = keyof typeof GUIDE_ELEMENTS;
 
-/** Missing or inconsistent guide elements, in the order of the national list; empty = complete. */
-export function findMissingGuideElements(guide: ServiceGuide, process: ProcessDefinition | null, hasImplementingUnit: boolean): GuideElement[] {
-  const missing: GuideElement[] = [];
+/** Required beyond the national 17 for some item types: a penalty can only be decided within a circumstance of its standard. */
+export const TYPE_REQUIREMENTS = {
+  discretion: { zh: '裁量基准', en: 'Discretion standard' },
+} as const;
+export type Requirement = GuideElement | keyof typeof TYPE_REQUIREMENTS;
+export const REQUIREMENT_NAMES: Record<Requirement, { zh: string; en: string }> = { ...GUIDE_ELEMENTS, ...TYPE_REQUIREMENTS };
+
+/** Missing or inconsistent guide elements, in the order of the national list, then the item type's own; empty = complete. */
+export function findMissingGuideElements(guide: ServiceGuide, process: ProcessDefinition | null, hasImplementingUnit: boolean): Requirement[] {
+  const missing: Requirement[] = [];
   const blank = (value: string) => value.trim().length === 0;
   if (blank(guide.name)) missing.push('name');
   if (!guide.itemType) missing.push('itemType');
@@ -46,5 +53,6 @@ export function findMissingGuideElements(guide: ServiceGuide, process: ProcessDe
   if (guide.audiences.length === 0) missing.push('audiences');
   if (guide.caseKind === 'immediate' && guide.promisedDays !== null && guide.promisedDays > 0) missing.push('caseKind');
   if (guide.visits === null) missing.push('visits');
+  if (guide.itemType === '02' && guide.discretion.length === 0) missing.push('discretion');
   return missing;
 }

@@ -7,7 +7,7 @@ import { fromFlag, newId, toFlag, toTimestamp } from '../../core/db/values.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { publishEvent } from '../../core/notify/index.ts';
 import { findUnitFacts, type UnitFacts } from '../identity/index.ts';
-import { findMissingGuideElements, GUIDE_ELEMENTS } from './guide-completeness.ts';
+import { findMissingGuideElements, REQUIREMENT_NAMES } from './guide-completeness.ts';
 import { buildImplementationCode, readCodeLayout } from './item-codes.ts';
 import { processFromTemplate } from './process-templates.ts';
 import { attachNewGuideFiles, describeGuideFiles, findNewGuideFiles } from './service-item-files.ts';
@@ -47,10 +47,7 @@ export function readVersionBody(version: Pick<ServiceItemVersionRow, 'guide' | '
 
 /** Missing guide elements with their display names. */
 export function describeMissing(guide: ServiceGuide, process: ProcessDefinition, language: 'zh' | 'en' = 'zh'): Array<{ element: string; name: string }> {
-  const missing: Array<{ element: string; name: string }> = findMissingGuideElements(guide, process, true).map((element) => ({ element, name: GUIDE_ELEMENTS[element][language] }));
-  // Beyond the national 17: a penalty can only be decided within a circumstance of the standard.
-  if (guide.itemType === '02' && guide.discretion.length === 0) missing.push({ element: 'discretion', name: language === 'en' ? 'Discretion standard' : '裁量基准' });
-  return missing;
+  return findMissingGuideElements(guide, process, true).map((element) => ({ element, name: REQUIREMENT_NAMES[element][language] }));
 }
 
 /** The columns of an item row derived from its guide (what lists filter, sort and search on). */
