@@ -97,9 +97,7 @@ test(`${testDialect()}: a prepared query binds each call's values and keeps the 
 });
 
 test('sqlite: concurrent transactions share commits, and the database stays whole', { skip: testDialect() !== 'sqlite' }, async () => {
-  const handle = await createMigratedDatabase([coreMigrations]);
-  try {
-    await sql`create table notes (id integer primary key, body text not null)`.execute(handle.db);
+  await withNotesTable(async (handle) => {
     // The WAL's commit frames count the commits: forty transactions queued together need far fewer.
     await sql`pragma wal_checkpoint(truncate)`.execute(handle.db);
     await Promise.all(Array.from({ length: 40 }, (_, index) => handle.db.transaction().execute((tx) => sql`insert into notes (id, body) values (${index}, ${'x'})`.execute(tx))));
@@ -107,7 +105,5 @@ test('sqlite: concurrent transactions share commits, and the database stays whol
     assert.ok(Number(rows[0]?.log) < 40, `WAL frames written: ${rows[0]?.log}`);
     const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(handle.db);
     assert.equal(check.rows[0]?.integrity_check, 'ok');
-  } finally {
-    await handle.close();
-  }
+  });
 });
