@@ -10,7 +10,7 @@
 // savepoint and leaves the others untouched; if the COMMIT itself fails, every member gets the error, so
 // nothing is ever acknowledged before it is durable. A lone request commits at once, as before.
 import type { DatabaseSync } from 'node:sqlite';
-import { CompiledQuery, SelectQueryNode, SqliteDialect, type DatabaseConnection, type Driver, type QueryCompiler, type QueryResult, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, SelectQueryNode, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult, type SqliteDatabase } from 'kysely';
 
 /** Transactions committed together at most; keeps the wait of the first one short under a steady stream. */
 const MAX_GROUP = 32;
@@ -127,9 +127,8 @@ export class GroupCommitSqliteDriver implements Driver {
     if (!connection.handedOver) this.#mutex.unlock();
   }
 
-  async savepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoted(name)}`));
-    void compileQuery;
   }
 
   async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {

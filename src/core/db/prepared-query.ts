@@ -2,9 +2,8 @@
 // the hot paths (a case transition runs ten statements) costs as much as SQLite's work itself. A prepared
 // query is built once per dialect with placeholder values, compiled, and remembered; a call only puts its
 // values in the placeholders' places. The SQL stays a Kysely builder in the repository that owns it.
-import type { Compilable, QueryResult, RootOperationNode } from 'kysely';
+import type { Compilable, Kysely, QueryResult, RootOperationNode } from 'kysely';
 import { dialectOf, type Database, type DbExecutor, type Dialect } from './database.ts';
-import type { Kysely } from 'kysely';
 
 const PLACEHOLDER = '\u0000zt-placeholder:';
 
