@@ -57,7 +57,7 @@ export function clockColumns(clock: ClockState): Pick<CasesTable, 'case_deadline
 }
 
 /** What the open tasks of a case sort and filter by in the work queue. */
-function taskTiming(clock: ClockState): { due_on: string; time_state: string } {
+export function taskTiming(clock: ClockState): { due_on: string; time_state: string } {
   return { due_on: clock.stepDeadline ?? clock.caseDeadline ?? NO_DUE_DATE, time_state: clock.timeState };
 }
 

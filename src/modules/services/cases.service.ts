@@ -17,7 +17,7 @@ import type { CaseCommand } from './case-commands.schema.ts';
 import { planTransition, type EngineTask } from './case-engine.ts';
 import { chinaDateOf, engineStateOf } from './case-history.ts';
 import { notifyApplicant } from './case-notices.ts';
-import { applyTransition, NO_DUE_DATE, refreshCaseClock, unitForStep } from './case-transition.ts';
+import { applyTransition, clockColumns, computeCaseClock, taskTiming, unitForStep } from './case-transition.ts';
 import { checkApplicationForm } from './application-form.ts';
 import type { ApplicationInput, Receipt, WalkInInput } from './cases.schema.ts';
 import { deleteDraft, findCaseById, findCaseBySubmissionKey, findCaseEvents, findOpenTasks, insertCase, insertCaseEvents, insertMaterials, insertTasks, nextCaseSequence, type CaseWithUnits } from './cases.repository.ts';
@@ -26,7 +26,7 @@ import { loadPinnedVersion } from './pinned-versions.ts';
 import { readVersionBody } from './service-items.service.ts';
 import type { ServiceGuide } from './service-guide.schema.ts';
 import { isInScope } from './services.policy.ts';
-import type { CaseRow } from './services.tables.ts';
+import type { CaseEventRow, CaseRow } from './services.tables.ts';
 
 export interface CaseDeps {
   db: Db;
@@ -135,11 +135,13 @@ async function createCase(deps: CaseDeps, actor: Actor, input: NewCase): Promise
       fine_amount: null, penalty_circumstance: null, version: 1, submission_key: input.submissionKey, external_system_id: null, external_case_id: null, created_at: stamp, updated_at: stamp,
       ended_on: null, ended_late: null, used_days: null,
     };
-    await insertCase(tx, row);
+    const event: CaseEventRow = { id: newId(now.getTime()), case_id: id, seq: 1, type: eventType, step_key: firstStep.key, actor_kind: actor.kind, actor_user_id: actor.userId, actor_name: actor.name, actor_unit_id: actor.unitId, occurred_at: stamp, occurred_on: today, detail: JSON.stringify({ channel: input.channel }) };
+    // The clock follows from the first event, so the case and its task are written once with it.
+    const clock = computeCaseClock(deps.calendar(), row, input.process, [event], now);
+    await insertCase(tx, { ...row, ...clockColumns(clock) });
     await attachMaterials(tx, actor, id, input.guide, input.materials, 0, now);
-    await insertCaseEvents(tx, [{ id: newId(now.getTime()), case_id: id, seq: 1, type: eventType, step_key: firstStep.key, actor_kind: actor.kind, actor_user_id: actor.userId, actor_name: actor.name, actor_unit_id: actor.unitId, occurred_at: stamp, occurred_on: today, detail: JSON.stringify({ channel: input.channel }) }]);
-    await insertTasks(tx, [{ id: newId(now.getTime()), case_id: id, step_key: firstStep.key, kind: 'step', unit_id: unitForStep(row, firstStep.handledBy), permission: firstStep.permission, status: 'open', opened_at: stamp, due_on: NO_DUE_DATE, time_state: 'not_started' }]);
-    await refreshCaseClock(tx, deps.calendar(), row, input.process, now);
+    await insertCaseEvents(tx, [event]);
+    await insertTasks(tx, [{ id: newId(now.getTime()), case_id: id, step_key: firstStep.key, kind: 'step', unit_id: unitForStep(row, firstStep.handledBy), permission: firstStep.permission, status: 'open', opened_at: stamp, ...taskTiming(clock) }]);
     await publishEvent(tx, 'case.submitted', { caseId: id, caseNumber, itemId: input.item.id, unitId: input.item.unit_id, seq: 1, stepKey: firstStep.key, channel: input.channel }, { unitId: input.item.unit_id }, now);
     await notifyApplicant(tx, { caseNumber, itemName: input.guide.name, queryCode, unitId: input.item.unit_id, phone: input.applicant.phone, email: input.applicant.email }, [eventType], now);
     await recordAudit(tx, actor, { action: `services.case.${eventType}`, subjectType: 'case', subjectId: id, after: { caseNumber, itemId: input.item.id, channel: input.channel } }, now);
