@@ -175,8 +175,11 @@ test(`${on}: the hall office builds a life event from published items, edits and
   await dialog.getByLabel('说明').fill('开办小吃店需要办理的事项');
   await dialog.getByLabel('添加事项').fill('测试表格');
   await page.locator('.ant-select-item-option', { hasText: '测试表格事项' }).click();
+  // Each pick is in the list before the next search starts (the search is debounced and answers late).
+  await dialog.getByRole('button', { name: '移出“测试表格事项”' }).waitFor();
   await dialog.getByLabel('添加事项').fill('食品经营许可');
   await page.locator('.ant-select-item-option', { hasText: /^食品经营许可（/ }).click();
+  await dialog.getByRole('button', { name: '移出“食品经营许可”' }).waitFor();
   await dialog.getByRole('button', { name: '上移“食品经营许可”' }).click();
   await a11y(page, 'life event dialog');
   await screenshot(page, 'console-life-event-dialog', { fullPage: false });
