@@ -54,6 +54,24 @@ test(`${testDialect()}: a transaction that breaks a constraint leaves the others
   });
 });
 
+test(`${testDialect()}: the first of a burst of transactions can fail alone, and so can any after it`, async () => {
+  await withNotesTable(async (handle) => {
+    // On SQLite the first transaction opens the group without a savepoint; its failure must end only itself.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, index) =>
+        handle.db.transaction().execute(async (tx) => {
+          await sql`insert into notes (id, body) values (${index}, ${'burst'})`.execute(tx);
+          if (index === 0 || index === 1 || index === 6) throw new Error(`refused ${index}`);
+        }),
+      ),
+    );
+    assert.deepEqual(outcomes.map((outcome) => outcome.status === 'fulfilled'), [false, false, true, true, true, true, false, true, true, true]);
+    assert.deepEqual((await notesOf(handle)).map((row) => row.id), [2, 3, 4, 5, 7, 8, 9]);
+    await handle.db.transaction().execute((tx) => sql`insert into notes (id, body) values (20, 'after')`.execute(tx));
+    assert.equal((await notesOf(handle)).length, 8);
+  });
+});
+
 test(`${testDialect()}: once a transaction returns, another connection (another process) sees it`, async () => {
   await withNotesTable(async (handle) => {
     const other = handle.testDatabase.open();

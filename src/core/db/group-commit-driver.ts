@@ -3,7 +3,7 @@
 // SQLite has one writer, and most of a small transaction's cost is its COMMIT: every page it dirtied goes to
 // the WAL, and every thousand pages a checkpoint copies them into the database file and syncs it. When
 // requests arrive together, the transactions queued behind the one running share a single COMMIT: each runs
-// inside a savepoint of one outer transaction, in turn, exactly as if alone; the outer transaction commits as
+// inside a savepoint of one outer transaction (the first needs none), in turn, exactly as if alone; the outer transaction commits as
 // soon as nobody is queued (or the group is full), and only then does each member's `transaction().execute()`
 // return. Pages that every transaction touches (the audit chain's head, the newest events, the outbox) are
 // then written once per group instead of once per transaction. A member that fails rolls back to its own
@@ -48,6 +48,8 @@ interface Waiter {
 /** One use of the single connection: a transaction or a lone statement. */
 class MemberConnection implements DatabaseConnection {
   inTransaction = false;
+  /** False for the member that opened the group's outer transaction: it rolls back by ending the group. */
+  inSavepoint = false;
   /** Set once the member committed its savepoint and let the next one in; its COMMIT is still to come. */
   handedOver = false;
   readonly #driver: GroupCommitSqliteDriver;
@@ -87,18 +89,22 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async beginTransaction(connection: MemberConnection): Promise<void> {
     if (this.#group && this.#group.length >= MAX_GROUP) this.#commitGroup();
-    if (!this.#group) {
+    if (this.#group) {
+      this.database.raw.exec(`savepoint ${MEMBER}`);
+      connection.inSavepoint = true;
+    } else {
       // Immediate: the group takes the write lock up front (waiting out another process through the busy
-      // timeout) instead of failing when a read turns into a write.
+      // timeout) instead of failing when a read turns into a write. The group's first member needs no
+      // savepoint (it would roll back the whole, still empty, group): a savepoint copies every page before
+      // its first change, which is most of a small transaction's work, and alone a transaction is always first.
       this.database.raw.exec('begin immediate');
       this.#group = [];
     }
-    this.database.raw.exec(`savepoint ${MEMBER}`);
     connection.inTransaction = true;
   }
 
   async commitTransaction(connection: MemberConnection): Promise<void> {
-    this.database.raw.exec(`release ${MEMBER}`);
+    if (connection.inSavepoint) this.database.raw.exec(`release ${MEMBER}`);
     connection.inTransaction = false;
     const group = this.#group as Waiter[];
     const committed = new Promise<void>((resolve, reject) => group.push({ resolve, reject }));
@@ -112,9 +118,14 @@ export class GroupCommitSqliteDriver implements Driver {
     // A member whose group failed to commit was rolled back with it (and no longer holds the connection).
     if (connection.handedOver) return;
     connection.inTransaction = false;
-    if (this.database.raw.isTransaction) {
+    if (this.database.raw.isTransaction && connection.inSavepoint) {
       this.database.raw.exec(`rollback to ${MEMBER}`);
       this.database.raw.exec(`release ${MEMBER}`);
+    } else if (this.database.raw.isTransaction) {
+      // The group's first member: nobody joined it yet, so the group ends with it.
+      this.database.raw.exec('rollback');
+      this.#group = null;
+      return;
     } else {
       // SQLite rolled the whole outer transaction back itself (an I/O error, a full disk): the members before
       // this one are lost too, and are told so.
