@@ -63,7 +63,7 @@ function plannerStatisticsJob(db: DatabaseHandle['db']) {
 /** Builds the platform on the configured database; nothing listens until listen(). */
 export async function createPlatform(config: AppConfig, options: PlatformOptions = {}): Promise<Platform> {
   const now = options.now ?? (() => new Date());
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, walCheckpoints: { onError: (message) => process.emitWarning(`SQLite checkpoint failed: ${message}`, { code: 'ZT_SQLITE_CHECKPOINT' }) } });
   const { db } = database;
   const { seededDemo } = await prepareDatabase(database, { seedDemo: config.seedDemo });
 

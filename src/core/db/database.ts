@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { GroupCommitSqliteDialect } from './group-commit-driver.ts';
 import { openNodeSqlite } from './node-sqlite-adapter.ts';
+import { startWalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Database {}
@@ -27,8 +28,11 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
-/** Opens the embedded SQLite file or, when a URL is given, a PostgreSQL pool. */
-export function openDatabase(options: { databaseUrl?: string | undefined; sqlitePath: string; poolSize?: number }): DatabaseHandle {
+/**
+ * Opens the embedded SQLite file or, when a URL is given, a PostgreSQL pool. A long-running server asks for
+ * `walCheckpoints` on SQLite: its WAL is then copied into the file by a worker thread (wal-checkpointer.ts).
+ */
+export function openDatabase(options: { databaseUrl?: string | undefined; sqlitePath: string; poolSize?: number; walCheckpoints?: WalCheckpointerOptions }): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle connection the server closes (restart, failover, admin termination) is dropped from the pool and
@@ -41,8 +45,18 @@ export function openDatabase(options: { databaseUrl?: string | undefined; sqlite
   }
   fs.mkdirSync(path.dirname(options.sqlitePath), { recursive: true });
   const database = openNodeSqlite(options.sqlitePath);
+  const checkpointer = options.walCheckpoints ? startWalCheckpointer(options.sqlitePath, options.walCheckpoints) : undefined;
   const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(database) });
-  return { db, dialect: 'sqlite', sqlitePath: options.sqlitePath, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlitePath: options.sqlitePath,
+    async close() {
+      // The worker's connection goes first, so that closing the last one checkpoints and removes the WAL.
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 /** Tells which dialect a Kysely instance (or transaction) speaks, for the rare statement that differs. */

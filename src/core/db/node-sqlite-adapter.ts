@@ -54,7 +54,8 @@ export function openNodeSqlite(filename: string): SqliteDatabase & { raw: Databa
   // The WAL is copied into the database file (and synced) every 10,000 pages (40 MB) instead of SQLite's
   // 1,000: pages every transaction touches (the newest index leaves, the audit chain's head) are then
   // written once per checkpoint instead of ten times, which measured 15–30% more case transitions per
-  // second (bench/cases.bench.ts). A crash replays at most that much WAL on the next open.
+  // second (bench/cases.bench.ts). A crash replays at most that much WAL on the next open. The server leaves
+  // this copy to a worker thread instead (wal-checkpointer.ts) and keeps a higher mark here as a fallback.
   raw.exec('PRAGMA wal_autocheckpoint = 10000');
   const cache = new Map<string, CachedStatement>();
   return {
