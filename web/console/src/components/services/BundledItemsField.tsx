@@ -27,18 +27,22 @@ export default function BundledItemsField({ value = [], onChange, known, id }: {
   const [options, setOptions] = useState<ItemSummary[]>([]);
   const [searching, setSearching] = useState(false);
   const timer = useRef<number | null>(null);
+  // Answers can arrive out of order (an earlier, broader search finishing last): only the newest search's
+  // answer may replace the options, or the list would change under the user's pointer.
+  const latestSearch = useRef(0);
 
   const search = (q: string) => {
     if (timer.current) window.clearTimeout(timer.current);
     timer.current = window.setTimeout(async () => {
+      const ticket = ++latestSearch.current;
       setSearching(true);
       try {
         const page = await api.get<{ items: ItemSummary[] }>('/api/public/service-items', { q: q.trim() || undefined, pageSize: 20 });
-        setOptions(page.items);
+        if (ticket === latestSearch.current) setOptions(page.items);
       } catch {
-        setOptions([]);
+        if (ticket === latestSearch.current) setOptions([]);
       } finally {
-        setSearching(false);
+        if (ticket === latestSearch.current) setSearching(false);
       }
     }, SEARCH_DELAY_MS);
   };
