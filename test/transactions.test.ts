@@ -1,6 +1,7 @@
 // Transactions under concurrency, on both databases: on SQLite they commit in groups (core/db/group-commit-driver.ts),
 // which must never show: each transaction commits or rolls back alone, a lone statement never reads or joins
-// uncommitted work, and nothing returns before it is durable. Also prepared queries (core/db/prepared-query.ts).
+// uncommitted work, and nothing returns before it is durable. Also prepared queries (core/db/prepared-query.ts), which
+// PostgreSQL keeps as named statements (core/db/pg-named-statements.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -111,6 +112,39 @@ test(`${testDialect()}: a prepared query binds each call's values and keeps the 
     assert.deepEqual((await findLong(handle.db, { from: 4 })).rows.map((row) => ({ ...(row as object) })), [{ id: 4, body: 'four' }, { id: 5, body: 'five' }]);
     const misuse = preparedQuery((db, values: { body: string }) => db.insertInto('notes' as never).values({ id: 9, body: sql`${`[${values.body}]`}` } as never));
     await assert.rejects(misuse(handle.db, { body: 'x' }), /only as whole parameters/);
+  });
+});
+
+test('postgres: a prepared query is a named statement on the server, prepared once per connection', { skip: testDialect() !== 'postgres' }, async () => {
+  await withNotesTable(async (handle) => {
+    const findNote = preparedQuery((db, values: { id: number }) => db.selectFrom('notes' as never).select('body' as never).where('id' as never, '=', values.id as never));
+    await sql`insert into notes (id, body) values (1, 'one'), (2, 'two')`.execute(handle.db);
+    const statements = await handle.db.transaction().execute(async (tx) => {
+      assert.equal((await findNote(tx, { id: 1 })).rows.length, 1);
+      assert.deepEqual((await findNote(tx, { id: 2 })).rows.map((row) => ({ ...(row as object) })), [{ body: 'two' }]);
+      await sql`select body from notes where id = ${1}`.execute(tx);
+      // The same connection: what it has prepared, by name.
+      return (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(tx)).rows;
+    });
+    const named = statements.filter((statement) => statement.statement.includes('"notes"'));
+    assert.equal(named.length, 1, JSON.stringify(statements));
+    assert.match(named[0]!.name, /^zt_[\w-]{22}$/);
+  });
+});
+
+test('postgres: a column added under a prepared query fails it once at most, then it is prepared afresh', { skip: testDialect() !== 'postgres' }, async () => {
+  await withNotesTable(async (handle) => {
+    const allNotes = preparedQuery((db, values: { from: number }) => db.selectFrom('notes' as never).selectAll().where('id' as never, '>=', values.from as never));
+    await sql`insert into notes (id, body) values (1, 'one')`.execute(handle.db);
+    for (let run = 0; run < 3; run += 1) await allNotes(handle.db, { from: 0 });
+    await sql`alter table notes add column extra text default 'x'`.execute(handle.db);
+    const outcomes: string[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      outcomes.push(await allNotes(handle.db, { from: 0 }).then((result) => JSON.stringify(result.rows), (error: Error) => error.message));
+    }
+    const failures = outcomes.filter((outcome) => !outcome.startsWith('['));
+    assert.ok(failures.length <= 1, outcomes.join(' | '));
+    assert.deepEqual(outcomes.at(-1), JSON.stringify([{ id: 1, body: 'one', extra: 'x' }]));
   });
 });
 

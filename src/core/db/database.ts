@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { GroupCommitSqliteDialect } from './group-commit-driver.ts';
 import { openNodeSqlite } from './node-sqlite-adapter.ts';
+import { poolWithNamedStatements } from './pg-named-statements.ts';
 import { startWalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -40,7 +41,7 @@ export function openDatabase(options: { databaseUrl?: string | undefined; sqlite
     pool.on('error', (error) => {
       process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`, { code: 'ZT_PG_IDLE_ERROR' });
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolWithNamedStatements(pool) }) });
     return { db, dialect: 'postgres', sqlitePath: undefined, close: () => db.destroy() };
   }
   fs.mkdirSync(path.dirname(options.sqlitePath), { recursive: true });

@@ -1,9 +1,11 @@
 // Queries built and compiled once. Kysely builds a syntax tree and compiles it to SQL on every call, which on
 // the hot paths (a case transition runs ten statements) costs as much as SQLite's work itself. A prepared
 // query is built once per dialect with placeholder values, compiled, and remembered; a call only puts its
-// values in the placeholders' places. The SQL stays a Kysely builder in the repository that owns it.
+// values in the placeholders' places. The SQL stays a Kysely builder in the repository that owns it. On
+// PostgreSQL it is also a server-side prepared statement (pg-named-statements.ts).
 import type { Compilable, Kysely, QueryResult, RootOperationNode } from 'kysely';
 import { dialectOf, type Database, type DbExecutor, type Dialect } from './database.ts';
+import { registerNamedStatement } from './pg-named-statements.ts';
 
 const PLACEHOLDER = '\u0000zt-placeholder:';
 
@@ -37,6 +39,8 @@ export function preparedQuery<P extends object, R>(build: (db: Kysely<Database>,
     let compiled = byDialect.get(dialect);
     if (!compiled) {
       compiled = compileOnce(db, build);
+      // PostgreSQL then parses and plans it once per connection instead of on every call.
+      if (dialect === 'postgres') registerNamedStatement(compiled.sql);
       byDialect.set(dialect, compiled);
     }
     const parameters = compiled.slots.map((slot) => ('name' in slot ? (values as Record<string, unknown>)[slot.name] : slot.constant));
