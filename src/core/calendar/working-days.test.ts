@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadShippedYears } from './holiday-data.ts';
 import {
+  addCalendarDays,
   createWorkingCalendar,
   dayOfWeek,
   describeYear,
@@ -185,6 +186,15 @@ describe('input validation and helpers', () => {
     assert.throws(() => cal.countWorkingDays('2026-02-01', '2026/02/03'), RangeError);
     assert.throws(() => cal.describeDay('tomorrow'), RangeError);
     assert.throws(() => createWorkingCalendar({ years: [...years, ...years] }), /given twice/);
+  });
+  test('addCalendarDays crosses months, years and leap days both ways', () => {
+    assert.equal(addCalendarDays('2026-10-09', 1), '2026-10-10');
+    assert.equal(addCalendarDays('2026-12-31', 1), '2027-01-01');
+    assert.equal(addCalendarDays('2028-02-28', 1), '2028-02-29');
+    assert.equal(addCalendarDays('2026-03-01', -1), '2026-02-28');
+    assert.equal(addCalendarDays('2026-01-01', -366), '2024-12-31');
+    assert.equal(addCalendarDays('2026-06-15', 0), '2026-06-15');
+    assert.throws(() => addCalendarDays('2026-02-30', 1), RangeError);
   });
   test('dayOfWeek (0 = Sunday)', () => {
     assert.equal(dayOfWeek('2026-01-04'), 0);

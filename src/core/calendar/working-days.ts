@@ -127,6 +127,11 @@ export function isValidIsoDate(s: unknown): s is string {
   return tryParseDay(s) !== null;
 }
 
+/** The calendar date `days` days after `date` (before it when negative). */
+export function addCalendarDays(date: string, days: number): string {
+  return formatDay(parseDay(date, 'date') + days);
+}
+
 /** Day of week of a `YYYY-MM-DD` date, 0 = Sunday … 6 = Saturday (same numbering as Date#getDay). */
 export function dayOfWeek(date: string): number {
   return weekdayOfDay(parseDay(date, 'date'));

@@ -25,7 +25,7 @@
 //   step becomes overdue. It is null when stopped, paused, or when nothing can change any more.
 // - A malformed history (dates out of order or after today, resume without pause, pause while
 //   paused, second start, entries after stop, bad numbers) is a caller bug: RangeError.
-import { isValidIsoDate, type Pause, type WorkingCalendar } from '../../core/calendar/working-days.ts';
+import { addCalendarDays, isValidIsoDate, type Pause, type WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { explainClock } from './case-clock-explanation.ts';
 
 /** One fact of a case's history that matters to its clocks, as China calendar dates (YYYY-MM-DD). */
@@ -157,20 +157,13 @@ function readHistory(input: ClockInput): History {
   return history;
 }
 
-/** Calendar date `days` days after `date` (UTC arithmetic on a date has no DST or zone to shift it). */
-function shiftDate(date: string, days: number): string {
-  const moment = new Date(0);
-  moment.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
-  return moment.toISOString().slice(0, 10);
-}
-
 // The calendar's pauses are inclusive excluded spans; ours start the day after the pause notice.
 function excludedSpans(history: History): Pause[] {
   const spans: Pause[] = [];
   for (const pause of history.pauses) {
     const end = pause.to ?? history.stoppedOn;
     if (end === pause.from) continue; // paused and resumed (or stopped) the same day: nothing excluded
-    spans.push({ from: shiftDate(pause.from, 1), to: end });
+    spans.push({ from: addCalendarDays(pause.from, 1), to: end });
   }
   return spans;
 }
@@ -180,7 +173,7 @@ function warningStartsOn(calendar: WorkingCalendar, deadline: string, warningDay
   // Only called while no pause lies after today, so counting back uses plain working days; it
   // stops after warningDays + 1 working days, never a long walk.
   let found = 0;
-  for (let date = deadline; ; date = shiftDate(date, -1)) {
+  for (let date = deadline; ; date = addCalendarDays(date, -1)) {
     if (calendar.isWorkingDay(date) && ++found === warningDays + 1) return date;
   }
 }
@@ -244,9 +237,9 @@ export function deriveCaseClock(calendar: WorkingCalendar, input: ClockInput): C
       caseChange =
         timeState === 'normal' && input.warningDays >= 0
           ? warningStartsOn(calendar, caseDeadline, input.warningDays)
-          : shiftDate(caseDeadline, 1);
+          : addCalendarDays(caseDeadline, 1);
     }
-    const stepChange = stepDeadline !== null && !stepOverdue ? shiftDate(stepDeadline, 1) : null;
+    const stepChange = stepDeadline !== null && !stepOverdue ? addCalendarDays(stepDeadline, 1) : null;
     nextChangeOn = earliest([caseChange, stepChange]);
   }
 

@@ -1,0 +1,80 @@
+// Timeliness (时效监察) of a running deadline, the first rule category of electronic supervision. Pure: a
+// deadline, the working calendar and the rule's thresholds decide which level it has reached on a given day,
+// and on which later day that level next rises — the moment the scheduler has to look again. Nothing here
+// walks day by day: the cost of watching a deadline is the number of times it crosses a threshold.
+//
+// Levels (DOMAIN.md, Supervision; thresholds configurable per item):
+//   warning  ≤ warningDays working days remain (2 by default), the deadline not yet passed;
+//   yellow   the deadline has passed (the day after it);
+//   red      more than redAfterOverdueDays working days past the deadline (5 by default).
+// The levels are cumulative: a deadline at red has also passed yellow and warning, so a check that comes late
+// (or a case registered already overdue) raises every level up to where the deadline stands.
+import { z } from 'zod';
+import { addCalendarDays, type WorkingCalendar } from '../../core/calendar/working-days.ts';
+
+export const FINDING_LEVELS = ['warning', 'yellow', 'red'] as const;
+export type FindingLevel = (typeof FINDING_LEVELS)[number];
+
+export const timelinessThresholdsSchema = z
+  .object({
+    warningDays: z.number().int().min(0).max(30).describe('预警：剩余工作日不超过此数 / warn when this many working days or fewer remain'),
+    redAfterOverdueDays: z.number().int().min(0).max(60).describe('红牌：超期工作日超过此数 / red card when overdue by more working days than this'),
+  })
+  .strict();
+export type TimelinessThresholds = z.infer<typeof timelinessThresholdsSchema>;
+
+export const DEFAULT_TIMELINESS_THRESHOLDS: TimelinessThresholds = { warningDays: 2, redAfterOverdueDays: 5 };
+
+/** Levels in rising order, each one implying those before it. */
+export function levelsUpTo(level: FindingLevel | null): FindingLevel[] {
+  return level === null ? [] : FINDING_LEVELS.slice(0, FINDING_LEVELS.indexOf(level) + 1);
+}
+
+/** The higher of two levels (null = none reached). */
+export function higherLevel(a: FindingLevel | null, b: FindingLevel | null): FindingLevel | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return FINDING_LEVELS.indexOf(a) >= FINDING_LEVELS.indexOf(b) ? a : b;
+}
+
+/** The level a deadline `due` has reached on `today`, or null while it is comfortably ahead. */
+export function timelinessLevel(calendar: WorkingCalendar, due: string, today: string, thresholds: TimelinessThresholds): FindingLevel | null {
+  if (today > due) return calendar.countWorkingDays(due, today) > thresholds.redAfterOverdueDays ? 'red' : 'yellow';
+  return calendar.countWorkingDays(today, due) <= thresholds.warningDays ? 'warning' : null;
+}
+
+/**
+ * The first day after `today` on which the deadline's level rises, or null once it is red. Stepping over a
+ * threshold's working days costs at most that many calendar lookups (a few dozen), whatever the distance.
+ */
+export function nextTimelinessChange(calendar: WorkingCalendar, due: string, today: string, thresholds: TimelinessThresholds): string | null {
+  const level = timelinessLevel(calendar, due, today, thresholds);
+  if (level === 'red') return null;
+  if (level === 'yellow') return nthWorkingDayAfter(calendar, due, thresholds.redAfterOverdueDays + 1);
+  if (level === 'warning') return addCalendarDays(due, 1);
+  // Warning begins on the day from which no more than warningDays working days remain up to the deadline:
+  // the (warningDays + 1)-th working day counting back from the deadline itself. It lies after today, or the
+  // deadline would already be at warning.
+  return nthWorkingDayBackFrom(calendar, due, thresholds.warningDays + 1);
+}
+
+/** The nth working day strictly after `date` (n ≥ 1). */
+function nthWorkingDayAfter(calendar: WorkingCalendar, date: string, n: number): string {
+  let day = date;
+  for (let counted = 0; counted < n; ) {
+    day = addCalendarDays(day, 1);
+    if (calendar.isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}
+
+/** The nth working day counting back from `date`, `date` itself included (n ≥ 1). */
+function nthWorkingDayBackFrom(calendar: WorkingCalendar, date: string, n: number): string {
+  let day = date;
+  let counted = calendar.isWorkingDay(day) ? 1 : 0;
+  while (counted < n) {
+    day = addCalendarDays(day, -1);
+    if (calendar.isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}
