@@ -70,28 +70,38 @@ export async function updateCaseAtVersion(db: DbExecutor, id: string, expectedVe
   return Number(result.numAffectedRows) === 1;
 }
 
-// One prepared statement per set of changed columns: a transition kind changes the same columns each time.
-const updateCaseStatements = new Map<string, ReturnType<typeof prepareCaseUpdate>>();
+/** One prepared statement per set of columns: a transition kind changes the same columns each time (at most 500 kept). */
+function statementPerColumns<C extends string, S>(prepare: (columns: readonly C[]) => S): (columns: readonly C[]) => S {
+  const statements = new Map<string, S>();
+  return (columns) => {
+    const key = columns.join(',');
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = prepare(columns);
+      if (statements.size < 500) statements.set(key, statement);
+    }
+    return statement;
+  };
+}
 
-function prepareCaseUpdate(columns: ReadonlyArray<keyof CasesTable>) {
-  return preparedQuery((db, values: Updateable<CasesTable> & { id: string; expectedVersion: number; nextVersion: number }) =>
+const updateCaseStatementFor = statementPerColumns((columns: ReadonlyArray<keyof CasesTable>) =>
+  preparedQuery((db, values: Updateable<CasesTable> & { id: string; expectedVersion: number; nextVersion: number }) =>
     db
       .updateTable('cases')
       .set({ ...Object.fromEntries(columns.map((column) => [column, values[column]])), version: values.nextVersion })
       .where('id', '=', values.id)
       .where('version', '=', values.expectedVersion),
-  );
-}
+  ),
+);
 
-function updateCaseStatementFor(columns: ReadonlyArray<keyof CasesTable>) {
-  const key = columns.join(',');
-  let statement = updateCaseStatements.get(key);
-  if (!statement) {
-    statement = prepareCaseUpdate(columns);
-    if (updateCaseStatements.size < 500) updateCaseStatements.set(key, statement);
-  }
-  return statement;
-}
+const updateTaskStatementFor = statementPerColumns((columns: ReadonlyArray<keyof CaseTasksTable>) =>
+  preparedQuery((db, values: Updateable<CaseTasksTable> & { id: string }) =>
+    db
+      .updateTable('case_tasks')
+      .set(Object.fromEntries(columns.map((column) => [column, values[column]])))
+      .where('id', '=', values.id),
+  ),
+);
 
 /** Updates derived columns of a case (its clock) without touching the version. */
 export async function updateCaseClock(db: DbExecutor, id: string, changes: Pick<Updateable<CasesTable>, 'case_deadline' | 'step_deadline' | 'time_state' | 'remaining_days' | 'next_check_on' | 'ended_on' | 'ended_late' | 'used_days'>): Promise<void> {
@@ -139,7 +149,11 @@ export async function updateOpenTaskTiming(db: DbExecutor, caseId: string, timin
 
 /** Changes tasks by id. */
 export async function updateTasks(db: DbExecutor, ids: readonly string[], changes: Updateable<CaseTasksTable>): Promise<void> {
-  if (ids.length > 0) await db.updateTable('case_tasks').set(changes).where('id', 'in', [...ids]).execute();
+  const columns = (Object.keys(changes) as Array<keyof CaseTasksTable>).filter((column) => changes[column] !== undefined);
+  if (ids.length === 0 || columns.length === 0) return;
+  // A transition closes or touches one task, a countersign a few: one prepared statement per task.
+  const update = updateTaskStatementFor(columns);
+  for (const id of ids) await update(db, { ...changes, id });
 }
 
 /** Records materials of a case. */
