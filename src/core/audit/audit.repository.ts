@@ -22,10 +22,8 @@ const AUDIT_CHAIN_LOCK = 7_201_126;
 
 /** Appends one record at the head of the chain. Must run inside the caller's transaction. */
 export async function appendAuditRecord(tx: DbExecutor, fields: Omit<ChainedFields, 'seq' | 'prev_hash'>): Promise<AuditRow> {
-  if (dialectOf(tx) === 'postgres') {
-    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(tx);
-  }
-  const head = (await selectChainHead(tx, {})).rows[0];
+  // On PostgreSQL the chain's lock is taken and its head read in one round trip (migration 202612070900).
+  const head = (await (dialectOf(tx) === 'postgres' ? lockChainAndSelectHead(tx, {}) : selectChainHead(tx, {}))).rows[0];
   const chained: ChainedFields = { ...fields, seq: (head?.seq ?? 0) + 1, prev_hash: head?.hash ?? GENESIS_HASH };
   const row = { ...chained, hash: hashAuditRecord(chained) };
   await insertAuditRow(tx, row);
@@ -35,6 +33,7 @@ export async function appendAuditRecord(tx: DbExecutor, fields: Omit<ChainedFiel
 // Every use case appends a record: its two statements are prepared once (see core/db/prepared-query.ts). The limit
 // is a literal: bound, it made SQLite's read of the head four times slower (bench/cases.bench.ts).
 const selectChainHead = preparedQuery((db) => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(sql.lit(1)));
+const lockChainAndSelectHead = preparedQuery((db) => db.selectFrom(sql<{ seq: number; hash: string }>`audit_chain_head(${sql.lit(AUDIT_CHAIN_LOCK)})`.as('head')).selectAll());
 const insertAuditRow = preparedQuery((db, row: AuditRow) => db.insertInto('audit_log').values({
   seq: row.seq, id: row.id, occurred_at: row.occurred_at, actor_id: row.actor_id, actor_name: row.actor_name, unit_id: row.unit_id, action: row.action, subject_type: row.subject_type,
   subject_id: row.subject_id, outcome: row.outcome, before_json: row.before_json, after_json: row.after_json, detail: row.detail, ip: row.ip, user_agent: row.user_agent, prev_hash: row.prev_hash, hash: row.hash,
