@@ -28,14 +28,17 @@ export default function BundledItemsField({ value = [], onChange, known, id }: {
   const [searching, setSearching] = useState(false);
   const timer = useRef<number | null>(null);
   // Answers can arrive out of order (an earlier, broader search finishing last): only the newest search's
-  // answer may replace the options, or the list would change under the user's pointer.
+  // answer may fill the options.
   const latestSearch = useRef(0);
 
   const search = (q: string) => {
     if (timer.current) window.clearTimeout(timer.current);
+    // The options of the previous text go at once: a pick is always from the list of what is typed now, never
+    // from one about to be replaced under the pointer.
+    const ticket = ++latestSearch.current;
+    setOptions([]);
+    setSearching(true);
     timer.current = window.setTimeout(async () => {
-      const ticket = ++latestSearch.current;
-      setSearching(true);
       try {
         const page = await api.get<{ items: ItemSummary[] }>('/api/public/service-items', { q: q.trim() || undefined, pageSize: 20 });
         if (ticket === latestSearch.current) setOptions(page.items);
