@@ -132,6 +132,27 @@ export function addCalendarDays(date: string, days: number): string {
   return formatDay(parseDay(date, 'date') + days);
 }
 
+/** The nth working day strictly after `date` (n ≥ 1), whatever the calendar's first-day rule. */
+export function nthWorkingDayAfter(calendar: Pick<WorkingCalendar, 'isWorkingDay'>, date: string, n: number): string {
+  let day = date;
+  for (let counted = 0; counted < n; ) {
+    day = addCalendarDays(day, 1);
+    if (calendar.isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}
+
+/** The nth working day counting back from `date`, `date` itself included (n ≥ 1). */
+export function nthWorkingDayBackFrom(calendar: Pick<WorkingCalendar, 'isWorkingDay'>, date: string, n: number): string {
+  let day = date;
+  let counted = calendar.isWorkingDay(day) ? 1 : 0;
+  while (counted < n) {
+    day = addCalendarDays(day, -1);
+    if (calendar.isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}
+
 /** Day of week of a `YYYY-MM-DD` date, 0 = Sunday … 6 = Saturday (same numbering as Date#getDay). */
 export function dayOfWeek(date: string): number {
   return weekdayOfDay(parseDay(date, 'date'));

@@ -25,7 +25,7 @@
 //   step becomes overdue. It is null when stopped, paused, or when nothing can change any more.
 // - A malformed history (dates out of order or after today, resume without pause, pause while
 //   paused, second start, entries after stop, bad numbers) is a caller bug: RangeError.
-import { addCalendarDays, isValidIsoDate, type Pause, type WorkingCalendar } from '../../core/calendar/working-days.ts';
+import { addCalendarDays, isValidIsoDate, nthWorkingDayBackFrom, type Pause, type WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { explainClock } from './case-clock-explanation.ts';
 
 /** One fact of a case's history that matters to its clocks, as China calendar dates (YYYY-MM-DD). */
@@ -168,16 +168,6 @@ function excludedSpans(history: History): Pause[] {
   return spans;
 }
 
-/** First date on which at most `warningDays` counted working days remain before `deadline`. */
-function warningStartsOn(calendar: WorkingCalendar, deadline: string, warningDays: number): string {
-  // Only called while no pause lies after today, so counting back uses plain working days; it
-  // stops after warningDays + 1 working days, never a long walk.
-  let found = 0;
-  for (let date = deadline; ; date = addCalendarDays(date, -1)) {
-    if (calendar.isWorkingDay(date) && ++found === warningDays + 1) return date;
-  }
-}
-
 function earliest(dates: ReadonlyArray<string | null>): string | null {
   let best: string | null = null;
   for (const date of dates) if (date !== null && (best === null || date < best)) best = date;
@@ -236,7 +226,9 @@ export function deriveCaseClock(calendar: WorkingCalendar, input: ClockInput): C
     if (caseDeadline !== null && !overdue) {
       caseChange =
         timeState === 'normal' && input.warningDays >= 0
-          ? warningStartsOn(calendar, caseDeadline, input.warningDays)
+          ? // Warning starts where at most warningDays working days remain: the (warningDays + 1)-th working day
+            // counting back from the deadline. No pause lies after today here, so plain working days count.
+            nthWorkingDayBackFrom(calendar, caseDeadline, input.warningDays + 1)
           : addCalendarDays(caseDeadline, 1);
     }
     const stepChange = stepDeadline !== null && !stepOverdue ? addCalendarDays(stepDeadline, 1) : null;

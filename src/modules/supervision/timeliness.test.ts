@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadShippedYears } from '../../core/calendar/holiday-data.ts';
 import { createWorkingCalendar } from '../../core/calendar/working-days.ts';
-import { DEFAULT_TIMELINESS_THRESHOLDS, higherLevel, levelsUpTo, nextTimelinessChange, timelinessLevel, timelinessThresholdsSchema } from './timeliness.ts';
+import { DEFAULT_TIMELINESS_THRESHOLDS, levelsUpTo, nextTimelinessChange, timelinessLevel, timelinessThresholdsSchema } from './timeliness.ts';
 
 const calendar = createWorkingCalendar({ years: loadShippedYears() });
 const defaults = DEFAULT_TIMELINESS_THRESHOLDS;
@@ -55,9 +55,6 @@ test('levels are cumulative and ordered', () => {
   assert.deepEqual(levelsUpTo(null), []);
   assert.deepEqual(levelsUpTo('yellow'), ['warning', 'yellow']);
   assert.deepEqual(levelsUpTo('red'), ['warning', 'yellow', 'red']);
-  assert.equal(higherLevel('yellow', 'warning'), 'yellow');
-  assert.equal(higherLevel(null, 'red'), 'red');
-  assert.equal(higherLevel('warning', null), 'warning');
 });
 
 test('thresholds are whole working days in range, and nothing else', () => {

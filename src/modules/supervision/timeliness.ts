@@ -10,7 +10,7 @@
 // The levels are cumulative: a deadline at red has also passed yellow and warning, so a check that comes late
 // (or a case registered already overdue) raises every level up to where the deadline stands.
 import { z } from 'zod';
-import { addCalendarDays, type WorkingCalendar } from '../../core/calendar/working-days.ts';
+import { addCalendarDays, nthWorkingDayAfter, nthWorkingDayBackFrom, type WorkingCalendar } from '../../core/calendar/working-days.ts';
 
 export const FINDING_LEVELS = ['warning', 'yellow', 'red'] as const;
 export type FindingLevel = (typeof FINDING_LEVELS)[number];
@@ -28,13 +28,6 @@ export const DEFAULT_TIMELINESS_THRESHOLDS: TimelinessThresholds = { warningDays
 /** Levels in rising order, each one implying those before it. */
 export function levelsUpTo(level: FindingLevel | null): FindingLevel[] {
   return level === null ? [] : FINDING_LEVELS.slice(0, FINDING_LEVELS.indexOf(level) + 1);
-}
-
-/** The higher of two levels (null = none reached). */
-export function higherLevel(a: FindingLevel | null, b: FindingLevel | null): FindingLevel | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return FINDING_LEVELS.indexOf(a) >= FINDING_LEVELS.indexOf(b) ? a : b;
 }
 
 /** The level a deadline `due` has reached on `today`, or null while it is comfortably ahead. */
@@ -56,25 +49,4 @@ export function nextTimelinessChange(calendar: WorkingCalendar, due: string, tod
   // the (warningDays + 1)-th working day counting back from the deadline itself. It lies after today, or the
   // deadline would already be at warning.
   return nthWorkingDayBackFrom(calendar, due, thresholds.warningDays + 1);
-}
-
-/** The nth working day strictly after `date` (n ≥ 1). */
-function nthWorkingDayAfter(calendar: WorkingCalendar, date: string, n: number): string {
-  let day = date;
-  for (let counted = 0; counted < n; ) {
-    day = addCalendarDays(day, 1);
-    if (calendar.isWorkingDay(day)) counted += 1;
-  }
-  return day;
-}
-
-/** The nth working day counting back from `date`, `date` itself included (n ≥ 1). */
-function nthWorkingDayBackFrom(calendar: WorkingCalendar, date: string, n: number): string {
-  let day = date;
-  let counted = calendar.isWorkingDay(day) ? 1 : 0;
-  while (counted < n) {
-    day = addCalendarDays(day, -1);
-    if (calendar.isWorkingDay(day)) counted += 1;
-  }
-  return day;
 }
