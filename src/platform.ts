@@ -21,6 +21,7 @@ import type { AppConfig } from './config.ts';
 import { createSessionResolver, ensureBuiltinRoles, identityMigrations, registerIdentityRoutes, seedDemoCounty } from './modules/identity/index.ts';
 import { registerPortal, renderPortalErrorPage, renderPortalNotFound } from './modules/portal/index.ts';
 import { defineServicesJobs, defineServicesPeriodicJobs, registerServicesRoutes, seedDemoServices, servicesMigrations } from './modules/services/index.ts';
+import { defineSupervisionJobs, defineSupervisionPeriodicJobs, ensureDefaultSupervisionRules, registerSupervisionModule, seedDemoSupervision, supervisionMigrations, supervisionSubscriptions } from './modules/supervision/index.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,14 +45,18 @@ export interface PlatformOptions {
 }
 
 /** Every module's migrations, in one list. */
-export const allMigrations = [coreMigrations, identityMigrations, servicesMigrations];
+export const allMigrations = [coreMigrations, identityMigrations, servicesMigrations, supervisionMigrations];
 
 /** Migrates the database and makes sure built-in data exists; seeds the demo county if asked and empty. */
 export async function prepareDatabase(database: DatabaseHandle, options: { seedDemo: boolean }): Promise<{ seededDemo: boolean }> {
   const applied = await migrateToLatest(database.db, allMigrations);
   if (applied.length > 0) await refreshPlannerStatistics(database.db, 'all');
-  await database.db.transaction().execute((tx) => ensureBuiltinRoles(tx));
+  await database.db.transaction().execute(async (tx) => {
+    await ensureBuiltinRoles(tx);
+    await ensureDefaultSupervisionRules(tx);
+  });
   const seededDemo = options.seedDemo ? await seedDemoCounty(database.db, systemActor('系统初始化')) : false;
+  if (seededDemo) await seedDemoSupervision(database.db, new Date());
   return { seededDemo };
 }
 
@@ -86,9 +91,17 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
 
   const emailSender = config.smtpUrl ? createSmtpEmailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : createRecordingEmailSender();
   const smsGateway = config.smsGatewayUrl ? createHttpSmsGateway({ url: config.smsGatewayUrl }) : createRecordingSmsGateway();
-  const dispatcher = createOutboxDispatcher({ db, emailSender, smsGateway, clock: now, logger: app.log });
   const servicesDeps = { db, calendar: () => calendar.getCalendar(), now, store };
-  const worker = createJobWorker({ db, jobs: defineServicesJobs(servicesDeps), periodicJobs: [plannerStatisticsJob(db), ...defineServicesPeriodicJobs(servicesDeps)], workerId: `node-${process.pid}`, clock: now, logger: app.log });
+  const supervisionDeps = { db, calendar: () => calendar.getCalendar(), now };
+  const dispatcher = createOutboxDispatcher({ db, emailSender, smsGateway, subscribers: supervisionSubscriptions(supervisionDeps), clock: now, logger: app.log });
+  const worker = createJobWorker({
+    db,
+    jobs: [...defineServicesJobs(servicesDeps), ...defineSupervisionJobs(supervisionDeps)],
+    periodicJobs: [plannerStatisticsJob(db), ...defineServicesPeriodicJobs(servicesDeps), ...defineSupervisionPeriodicJobs(supervisionDeps)],
+    workerId: `node-${process.pid}`,
+    clock: now,
+    logger: app.log,
+  });
 
   registerIdentityRoutes(app, { db, now, secureCookies: config.secureCookies, signInRatePerMinute: config.signInRatePerMinute, resolve });
   registerCalendarRoutes(app, { calendarService: calendar });
@@ -96,6 +109,7 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
   registerNotifyRoutes(app, { db, dispatcher });
   registerFileRoutes(app, { db, store, maxUploadBytes: config.maxUploadBytes });
   registerServicesRoutes(app, servicesDeps);
+  registerSupervisionModule(app, supervisionDeps);
   registerPortal(app, { db, describeToday: () => calendar.describeDay(todayInChina(now())) });
   await registerConsoleStatic(app, path.join(PROJECT_ROOT, 'dist', 'console'));
   app.get('/readyz', { schema: { hide: true } }, async () => {

@@ -59,3 +59,9 @@ export async function updateFileOwner(tx: DbExecutor, ids: string[], from: { own
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** The files attached to any of the given records of one owner type, oldest first. */
+export function selectFileRowsOfOwners(db: DbExecutor, ownerType: string, ownerIds: string[]): Promise<FileRow[]> {
+  if (ownerIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('files').selectAll().where('owner_type', '=', ownerType).where('owner_id', 'in', ownerIds).orderBy('created_at').execute();
+}

@@ -12,7 +12,7 @@ import { ensureExtension } from './file-names.ts';
 import { fileOwnerRules, UPLOAD_OWNER_TYPE } from './file-owners.ts';
 import { detectAllowedType, type AllowedType } from './file-types.ts';
 import { fileTooLargeError } from './files.errors.ts';
-import { insertFileRow, selectFileRow, selectOwnedFileRows, updateFileOwner, type FileRow } from './files.repository.ts';
+import { insertFileRow, selectFileRow, selectOwnedFileRows, updateFileOwner, type FileRow, selectFileRowsOfOwners } from './files.repository.ts';
 
 export interface FileMetadata {
   id: string;
@@ -200,4 +200,15 @@ export async function copyFilesTo(tx: DbExecutor, actor: Actor, fileIds: string[
     copies.push(toMetadata(row));
   }
   return copies;
+}
+
+/** The files attached to records of one owner type, grouped by owner id; the caller has checked who may see the records. */
+export async function findFilesOfOwners(db: DbExecutor, ownerType: string, ownerIds: string[]): Promise<Map<string, FileMetadata[]>> {
+  const grouped = new Map<string, FileMetadata[]>();
+  for (const row of await selectFileRowsOfOwners(db, ownerType, ownerIds)) {
+    const list = grouped.get(row.owner_id) ?? [];
+    list.push(toMetadata(row));
+    grouped.set(row.owner_id, list);
+  }
+  return grouped;
 }

@@ -7,7 +7,7 @@ export type { BlobSource, BlobStore, PutOptions, StoredBlob } from './blob-store
 export { detectAllowedType, type AllowedType } from './file-types.ts';
 export { contentDisposition, ensureExtension, sanitizeFileName } from './file-names.ts';
 export { registerFileOwnerType, UPLOAD_OWNER_TYPE, type FileOwnerRules } from './file-owners.ts';
-export { attachUploads, copyFilesTo, getFile, openDownload, storeUpload } from './files.service.ts';
+export { attachUploads, copyFilesTo, findFilesOfOwners, getFile, openDownload, storeUpload } from './files.service.ts';
 export type { FileDownload, FileMetadata, FileOwner, UploadInput } from './files.service.ts';
 export { registerFileRoutes, type FileRouteOptions } from './files.api.ts';
 export { fileMetadataSchema } from './files.schema.ts';

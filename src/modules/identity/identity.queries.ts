@@ -1,7 +1,7 @@
 // Read-only facts other modules need about the organisation (the portal's department list, the service hall).
 import type { DbExecutor } from '../../core/db/database.ts';
 import { findFirstUnitOfKind, findUnitById, findUnitsOfKinds } from './units.repository.ts';
-import { findUserById } from './users.repository.ts';
+import { findUnitStaffWithPermission, findUserById } from './users.repository.ts';
 
 /** The county the platform serves (the first county in the tree), or undefined before seeding. */
 export async function findServedCounty(db: DbExecutor): Promise<{ id: string; name: string; nameEn: string | null; path: string } | undefined> {
@@ -49,4 +49,10 @@ export interface AccountFacts {
 export async function findAccountFacts(db: DbExecutor, userId: string): Promise<AccountFacts | undefined> {
   const user = await findUserById(db, userId);
   return user ? { id: user.id, kind: user.kind, displayName: user.display_name, residentId: user.resident_id, creditCode: user.credit_code, phone: user.phone, email: user.email } : undefined;
+}
+
+/** The active staff of a unit who hold a permission (e.g. those who answer supervision findings), to notify them. */
+export async function findUnitStaffHolding(db: DbExecutor, unitId: string, permission: string): Promise<Array<{ id: string; displayName: string; phone: string | null }>> {
+  const rows = await findUnitStaffWithPermission(db, unitId, permission);
+  return rows.map((row) => ({ id: row.id, displayName: row.display_name, phone: row.phone }));
 }

@@ -102,3 +102,19 @@ export async function findRecentPasswordHashes(db: DbExecutor, userId: string, c
 export async function insertPasswordHistory(db: DbExecutor, userId: string, passwordHash: string, createdAt: string): Promise<void> {
   await db.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash, created_at: createdAt }).execute();
 }
+
+/** Active staff of a unit who hold a permission through any role, for notifying "the unit" of something. */
+export function findUnitStaffWithPermission(db: DbExecutor, unitId: string, permission: string): Promise<Array<{ id: string; display_name: string; phone: string | null }>> {
+  return db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('role_permissions', 'role_permissions.role_id', 'user_roles.role_id')
+    .select(['users.id', 'users.display_name', 'users.phone'])
+    .distinct()
+    .where('users.unit_id', '=', unitId)
+    .where('users.kind', '=', 'staff')
+    .where('users.status', '=', 'active')
+    .where('role_permissions.permission', '=', permission)
+    .orderBy('users.id')
+    .execute();
+}

@@ -348,3 +348,48 @@ export function findReusableMaterials(db: DbExecutor, applicantUserId: string, l
     .limit(limit)
     .execute();
 }
+
+export interface CaseSupervisionFactsRow {
+  id: string;
+  case_number: string;
+  item_id: string;
+  unit_id: string;
+  status: CaseStatus;
+  current_step_key: string | null;
+  case_deadline: string | null;
+  step_deadline: string | null;
+  step_opened_at: string | null;
+}
+
+function selectCaseSupervisionFacts(db: DbExecutor) {
+  return db
+    .selectFrom('cases')
+    .select(['cases.id', 'cases.case_number', 'cases.item_id', 'cases.unit_id', 'cases.status', 'cases.current_step_key', 'cases.case_deadline', 'cases.step_deadline'])
+    .select((eb) =>
+      eb
+        .selectFrom('case_tasks')
+        .select((inner) => inner.fn.min('case_tasks.opened_at').as('opened'))
+        .whereRef('case_tasks.case_id', '=', 'cases.id')
+        .whereRef('case_tasks.step_key', '=', 'cases.current_step_key')
+        .where('case_tasks.status', '=', sql.lit('open'))
+        .as('step_opened_at'),
+    );
+}
+
+// Read after every case event by supervision's subscriber, so prepared once like the transition's statements.
+const selectCaseSupervisionFactsById = preparedQuery((db, values: { id: string }) => selectCaseSupervisionFacts(db).where('cases.id', '=', values.id));
+
+/** What supervision watches of one case: its deadlines, its current step and when that step's task opened. */
+export async function findCaseSupervisionFacts(db: DbExecutor, id: string): Promise<CaseSupervisionFactsRow | undefined> {
+  return (await selectCaseSupervisionFactsById(db, { id })).rows[0] as CaseSupervisionFactsRow | undefined;
+}
+
+/** A page of still-running cases in id order after `afterId`, for re-evaluating every case from scratch. */
+export async function findRunningCaseSupervisionFacts(db: DbExecutor, afterId: string, limit: number): Promise<CaseSupervisionFactsRow[]> {
+  return (await selectCaseSupervisionFacts(db)
+    .where('cases.id', '>', afterId)
+    .where('cases.status', 'in', ['submitted', 'supplementing', 'in_progress', 'suspended'])
+    .orderBy('cases.id')
+    .limit(limit)
+    .execute()) as CaseSupervisionFactsRow[];
+}

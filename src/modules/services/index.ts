@@ -19,6 +19,8 @@ export { servicesMigrations } from './migrations/index.ts';
 export { seedDemoServices } from './services.seed.ts';
 export { defineServicesPeriodicJobs, refreshDueCaseClocks } from './services.jobs.ts';
 export type { ServicesDeps } from './services.deps.ts';
+export { findItemNames } from './service-items.repository.ts';
+export { describeCaseForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';
 
 /** The service hall's background jobs. */
 export function defineServicesJobs(deps: ServicesDeps): JobDefinition[] {

@@ -152,3 +152,10 @@ export function findVersionAccessFacts(db: DbExecutor, versionId: string) {
     .where('service_item_versions.id', '=', versionId)
     .executeTakeFirst();
 }
+
+/** Names of items by id (those that exist), for other modules that refer to items. */
+export async function findItemNames(db: DbExecutor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('service_items').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -1,5 +1,36 @@
-// Electronic supervision (电子监察). So far its pure core: timeliness levels and the rule engine that evaluates a
-// subject's deadlines (supervision-engine.ts). Storage of findings, the scheduler, the handling flows and the
-// pages build on it.
+// Electronic supervision (电子监察): rules over every case's deadlines evaluated right after each case event
+// and when a stored check day comes, findings (warning / yellow / red card) that notify the unit, the unit's
+// explanation or rectification and the supervising office's review.
+import './supervision.errors.ts';
+import type { App } from '../../core/http/server.ts';
+import type { EventSubscription } from '../../core/notify/index.ts';
+import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
+import { caseEventSubscriber } from './case-subjects.ts';
+import { registerSupervisionRoutes } from './supervision.api.ts';
+import type { SupervisionDeps } from './supervision.deps.ts';
+import { supervisionPermissions } from './supervision.permissions.ts';
+
+export { supervisionMigrations } from './migrations/index.ts';
+export { ensureDefaultSupervisionRules, defineTimelinessRule } from './supervision-rules.ts';
+export { seedDemoSupervision } from './supervision.seed.ts';
+export { defineSupervisionJobs, defineSupervisionPeriodicJobs, sweepDueSubjects } from './supervision.jobs.ts';
+export { reevaluateAllCases } from './case-subjects.ts';
+export type { SupervisionDeps } from './supervision.deps.ts';
 export { DEFAULT_TIMELINESS_THRESHOLDS, FINDING_LEVELS, levelsUpTo, nextTimelinessChange, timelinessLevel, timelinessThresholdsSchema, type FindingLevel, type TimelinessThresholds } from './timeliness.ts';
 export { evaluateSubject, findingKey, ruleFor, type StandingFinding, type SubjectEvaluation, type SupervisedDeadline, type SupervisedSubject, type TimelinessRule } from './supervision-engine.ts';
+
+registerPermissions(supervisionPermissions);
+grantToBuiltinRole('dept_head', ['supervision.findings.read', 'supervision.findings.respond']);
+grantToBuiltinRole('dept_staff', ['supervision.findings.read']);
+grantToBuiltinRole('supervisor', ['supervision.findings.read', 'supervision.oversee', 'supervision.rules.manage']);
+grantToBuiltinRole('hall_admin', ['supervision.findings.read', 'supervision.oversee']);
+
+/** The outbox subscriptions of supervision: every case event is evaluated right after it commits. */
+export function supervisionSubscriptions(deps: SupervisionDeps): EventSubscription[] {
+  return [{ pattern: 'case.*', handler: caseEventSubscriber(deps), name: 'supervision.evaluateCase' }];
+}
+
+/** Registers every supervision route. */
+export function registerSupervisionModule(app: App, deps: SupervisionDeps): void {
+  registerSupervisionRoutes(app, deps);
+}

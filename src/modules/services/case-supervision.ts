@@ -1,0 +1,52 @@
+// What electronic supervision sees of a case: its running deadlines described as a supervised subject (the
+// supervision module owns the rules and findings; the service hall only says what a case's deadlines are).
+//   - 'case': the promised deadline (承诺时限) of the whole case, while the case clock runs;
+//   - 'step': the current step's deadline. Its key carries the step and the day its task opened, so the same
+//     step entered again later (sent back, transferred) is a new deadline with findings of its own.
+// A paused deadline is present with due = null (it is still running, only stopped for now); once the case
+// has ended it has no deadlines, so supervision marks the timeliness findings it raised as resolved.
+import type { DbExecutor } from '../../core/db/database.ts';
+import { chinaDateOf } from './case-history.ts';
+import { findCaseSupervisionFacts, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
+import type { CaseStatus } from './services.tables.ts';
+
+export interface CaseDeadline {
+  key: string;
+  kind: 'case' | 'step';
+  due: string | null;
+}
+
+export interface CaseUnderSupervision {
+  id: string;
+  caseNumber: string;
+  itemId: string;
+  unitId: string;
+  status: CaseStatus;
+  ended: boolean;
+  deadlines: CaseDeadline[];
+}
+
+const ENDED: readonly CaseStatus[] = ['concluded', 'refused', 'withdrawn'];
+
+function describe(row: CaseSupervisionFactsRow): CaseUnderSupervision {
+  const ended = ENDED.includes(row.status);
+  const deadlines: CaseDeadline[] = [];
+  if (!ended) {
+    deadlines.push({ key: 'case', kind: 'case', due: row.case_deadline });
+    if (row.current_step_key && row.step_opened_at) {
+      deadlines.push({ key: `step:${row.current_step_key}:${chinaDateOf(new Date(row.step_opened_at))}`, kind: 'step', due: row.step_deadline });
+    }
+  }
+  return { id: row.id, caseNumber: row.case_number, itemId: row.item_id, unitId: row.unit_id, status: row.status, ended, deadlines };
+}
+
+/** One case as supervision sees it, or undefined when there is no such case. */
+export async function describeCaseForSupervision(db: DbExecutor, caseId: string): Promise<CaseUnderSupervision | undefined> {
+  const row = await findCaseSupervisionFacts(db, caseId);
+  return row ? describe(row) : undefined;
+}
+
+/** A page of running cases after `afterId` (id order), as supervision sees them. */
+export async function findRunningCasesForSupervision(db: DbExecutor, afterId: string, limit: number): Promise<CaseUnderSupervision[]> {
+  return (await findRunningCaseSupervisionFacts(db, afterId, limit)).map(describe);
+}

@@ -1,0 +1,127 @@
+// Evaluating one supervised subject and recording what it raised, inside the caller's transaction. Both ways
+// a subject is looked at end here: right after one of its events commits (with its current deadlines from
+// the module that owns it) and when its stored next check day comes (with the deadlines stored at the last
+// evaluation, which only an event can change). Evaluations of one subject take turns on its row's lock, and
+// a finding's key is unique, so retries, a crash half-way and two nodes at once raise each finding once.
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
+import { todayInChina } from '../../core/calendar/working-days.ts';
+import type { DbExecutor } from '../../core/db/database.ts';
+import { newId, toTimestamp } from '../../core/db/values.ts';
+import { enqueueSms, sendInAppMessage } from '../../core/notify/index.ts';
+import { findUnitStaffHolding } from '../identity/index.ts';
+import { evaluateSubject, findingKey, type StandingFinding, type SupervisedDeadline, type SupervisedSubject } from './supervision-engine.ts';
+import { timelinessRuleDefinition, toTimelinessRule } from './supervision-rules.ts';
+import {
+  deleteSubject,
+  findFindingsOfSubject,
+  findRulesOfSubjectType,
+  insertFindingAction,
+  insertFindingIfNew,
+  lockSubject,
+  markFindingResolved,
+  saveSubject,
+} from './supervision.repository.ts';
+import { RESPOND_PERMISSION } from './supervision.policy.ts';
+import type { SupervisionRuleRow } from './supervision.tables.ts';
+
+/** A subject as its module describes it after an event: who owns it, what to call it, its running deadlines. */
+export interface SubjectSnapshot {
+  type: string;
+  id: string;
+  unitId: string;
+  scopeKey: string | null;
+  label: string;
+  deadlines: SupervisedDeadline[];
+}
+
+export interface EvaluationOutcome {
+  raised: number;
+  resolved: number;
+  nextCheckOn: string | null;
+}
+
+export const LEVEL_NAMES = { warning: { zh: '预警', en: 'warning' }, yellow: { zh: '黄牌', en: 'yellow card' }, red: { zh: '红牌', en: 'red card' } } as const;
+
+
+/** Loads the rules of a subject type once, for a batch of evaluations. */
+export async function loadRules(db: DbExecutor, subjectType: string): Promise<SupervisionRuleRow[]> {
+  return findRulesOfSubjectType(db, subjectType);
+}
+
+/** Re-evaluates a subject after an event, with the deadlines its module reports now; null `snapshot`: the subject is gone. */
+export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, now: Date): Promise<EvaluationOutcome> {
+  await lockSubject(tx, snapshot.type, snapshot.id, toTimestamp(now));
+  return evaluateAndRecord(tx, calendar, snapshot, await loadRules(tx, snapshot.type), now);
+}
+
+/**
+ * Re-evaluates a subject whose stored check day has come, from the deadlines stored at its last evaluation.
+ * Returns null when there was nothing to do: the subject is no longer watched, or an event got there first.
+ */
+export async function evaluateWhenDue(tx: DbExecutor, calendar: WorkingCalendar, subjectType: string, subjectId: string, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome | null> {
+  const row = await lockSubject(tx, subjectType, subjectId, toTimestamp(now));
+  if (!row || row.next_check_on === null || row.next_check_on > todayInChina(now)) return null;
+  const snapshot: SubjectSnapshot = { type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] };
+  return evaluateAndRecord(tx, calendar, snapshot, rules, now);
+}
+
+async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome> {
+  const today = todayInChina(now);
+  const stamp = toTimestamp(now);
+  const subject: SupervisedSubject = { type: snapshot.type, id: snapshot.id, scopeKey: snapshot.scopeKey, deadlines: snapshot.deadlines };
+  const evaluation = evaluateSubject(calendar, subject, rules.map(toTimelinessRule), today);
+  const existing = await findFindingsOfSubject(tx, snapshot.type, snapshot.id);
+  const known = new Set(existing.map((finding) => finding.finding_key));
+
+  let raised = 0;
+  for (const finding of evaluation.findings) {
+    const key = findingKey(finding);
+    if (known.has(key)) continue;
+    const id = newId(now.getTime());
+    const inserted = await insertFindingIfNew(tx, {
+      id, finding_key: key, category: 'timeliness', rule_code: finding.ruleCode, level: finding.level, subject_type: snapshot.type, subject_id: snapshot.id, subject_label: snapshot.label,
+      unit_id: snapshot.unitId, deadline_key: finding.deadlineKey, due_on: finding.due, raised_at: stamp, raised_on: today, resolved_at: null,
+      status: finding.level === 'warning' ? 'notified' : 'open', updated_at: stamp,
+    });
+    if (!inserted) continue;
+    raised += 1;
+    await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: id, action: 'raised', actor_user_id: null, actor_name: '电子监察系统', actor_unit_id: null, note: describeFinding(finding), occurred_at: stamp });
+    await notifyUnit(tx, snapshot, finding, id, now);
+  }
+
+  // A deadline that is no longer running (the step was done, the case ended) resolves what it raised.
+  const running = new Set(snapshot.deadlines.map((deadline) => deadline.key));
+  let resolved = 0;
+  for (const finding of existing) {
+    if (finding.category !== 'timeliness' || finding.resolved_at !== null || finding.deadline_key === null || running.has(finding.deadline_key)) continue;
+    await markFindingResolved(tx, finding.id, stamp);
+    await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: finding.id, action: 'resolved', actor_user_id: null, actor_name: '电子监察系统', actor_unit_id: null, note: '时限已结束', occurred_at: stamp });
+    resolved += 1;
+  }
+
+  if (snapshot.deadlines.length === 0) await deleteSubject(tx, snapshot.type, snapshot.id);
+  else {
+    await saveSubject(tx, {
+      subject_type: snapshot.type, subject_id: snapshot.id, unit_id: snapshot.unitId, scope_key: snapshot.scopeKey, label: snapshot.label,
+      deadlines_json: JSON.stringify(snapshot.deadlines), next_check_on: evaluation.nextCheckOn, evaluated_at: stamp,
+    });
+  }
+  return { raised, resolved, nextCheckOn: evaluation.nextCheckOn };
+}
+
+/** One line saying what a finding is, in Chinese (the history and the notices use it). */
+export function describeFinding(finding: Pick<StandingFinding, 'ruleCode' | 'level' | 'due'>): string {
+  const rule = timelinessRuleDefinition(finding.ruleCode);
+  const what = rule?.name ?? finding.ruleCode;
+  if (finding.level === 'warning') return `${what}即将到期（${finding.due}）`;
+  if (finding.level === 'yellow') return `${what}已超期（期限 ${finding.due}）`;
+  return `${what}严重超期（期限 ${finding.due}）`;
+}
+
+async function notifyUnit(tx: DbExecutor, snapshot: SubjectSnapshot, finding: StandingFinding, findingId: string, now: Date): Promise<void> {
+  const text = `电子监察${LEVEL_NAMES[finding.level].zh}：${snapshot.label} ${describeFinding(finding)}`;
+  for (const person of await findUnitStaffHolding(tx, snapshot.unitId, RESPOND_PERMISSION)) {
+    await sendInAppMessage(tx, { userId: person.id, title: `电子监察${LEVEL_NAMES[finding.level].zh}`, body: text, link: `/supervision/findings/${findingId}` }, now);
+    if (person.phone) await enqueueSms(tx, { to: person.phone, text: `【政通】${text}`, unitId: snapshot.unitId, topic: `supervision.finding_${finding.level}` }, now);
+  }
+}

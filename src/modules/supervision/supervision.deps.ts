@@ -1,0 +1,9 @@
+// What supervision needs from the platform: the database, the working-day calendar and the clock.
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
+import type { Db } from '../../core/db/database.ts';
+
+export interface SupervisionDeps {
+  db: Db;
+  calendar: () => WorkingCalendar;
+  now: () => Date;
+}

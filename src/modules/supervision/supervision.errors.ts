@@ -1,0 +1,14 @@
+// Error codes of electronic supervision, added to the platform's one table.
+import { registerErrorCodes } from '../../core/errors/error-codes.ts';
+
+registerErrorCodes({
+  SUPERVISION_RULE_NOT_FOUND: { status: 404, zh: '监察规则不存在', en: 'Supervision rule not found' },
+  SUPERVISION_RULE_UNKNOWN: { status: 400, zh: '没有编码为 {code} 的监察规则', en: 'There is no supervision rule with the code {code}' },
+  SUPERVISION_RULE_EXISTS: { status: 409, zh: '该事项已有此规则的单独设置，请直接修改', en: 'This item already has its own setting of the rule; change that one' },
+  SUPERVISION_RULE_GENERAL: { status: 409, zh: '通用规则不能删除，可以停用', en: 'A general rule cannot be deleted; it can be switched off' },
+  SUPERVISION_SCOPE_UNKNOWN: { status: 400, zh: '适用范围须为已有事项', en: 'The scope must be an existing service item' },
+  FINDING_NOT_FOUND: { status: 404, zh: '监察记录不存在', en: 'Supervision finding not found' },
+  FINDING_NOT_OPEN: { status: 409, zh: '该监察记录当前不需要申辩或整改（{status}）', en: 'This finding is not waiting for an explanation or rectification ({status})' },
+  FINDING_NOT_RESPONDED: { status: 409, zh: '该监察记录没有待审核的申辩或整改（{status}）', en: 'This finding has no answer waiting for review ({status})' },
+  FINDING_CHANGED: { status: 409, zh: '该监察记录刚被他人处理，请刷新后重试', en: 'Someone else has just acted on this finding; reload and try again' },
+});

@@ -1,0 +1,165 @@
+// All SQL of electronic supervision's evaluation: rules, supervised subjects and the findings they raise.
+// The statements run on every case event are prepared once (core/db/prepared-query.ts).
+import { sql, type Insertable } from 'kysely';
+import type { DbExecutor } from '../../core/db/database.ts';
+import { preparedQuery } from '../../core/db/prepared-query.ts';
+import type { SupervisionFindingActionsTable, SupervisionFindingsTable, SupervisionRuleRow, SupervisionSubjectRow, SupervisionSubjectsTable } from './supervision.tables.ts';
+
+const selectRulesOfSubjectType = preparedQuery((db, values: { subjectType: string }) => db.selectFrom('supervision_rules').selectAll().where('subject_type', '=', values.subjectType));
+
+/** Every rule (general and per scope) watching subjects of a type. */
+export async function findRulesOfSubjectType(db: DbExecutor, subjectType: string): Promise<SupervisionRuleRow[]> {
+  return (await selectRulesOfSubjectType(db, { subjectType })).rows;
+}
+
+/** Every rule, general ones first, for the rules page. */
+export function findAllRules(db: DbExecutor): Promise<SupervisionRuleRow[]> {
+  return db.selectFrom('supervision_rules').selectAll().orderBy('code').orderBy('scope_key').execute();
+}
+
+/** One rule by id, or undefined. */
+export function findRuleById(db: DbExecutor, id: string): Promise<SupervisionRuleRow | undefined> {
+  return db.selectFrom('supervision_rules').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The rule of a code for a scope ('' for the general one), or undefined. */
+export function findRuleByCode(db: DbExecutor, code: string, scopeKey: string): Promise<SupervisionRuleRow | undefined> {
+  return db.selectFrom('supervision_rules').selectAll().where('code', '=', code).where('scope_key', '=', scopeKey).executeTakeFirst();
+}
+
+/** Inserts a rule unless one with its code and scope exists; true when inserted. */
+export async function insertRuleIfAbsent(db: DbExecutor, row: SupervisionRuleRow): Promise<boolean> {
+  const inserted = await db.insertInto('supervision_rules').values(row).onConflict((conflict) => conflict.columns(['code', 'scope_key']).doNothing()).returning('id').executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** Changes a rule's thresholds and switch. */
+export async function updateRule(db: DbExecutor, id: string, changes: Pick<SupervisionRuleRow, 'thresholds_json' | 'enabled' | 'updated_at' | 'updated_by'>): Promise<void> {
+  await db.updateTable('supervision_rules').set(changes).where('id', '=', id).execute();
+}
+
+/** Deletes a rule (only per-scope overrides are ever deleted). */
+export async function deleteRule(db: DbExecutor, id: string): Promise<void> {
+  await db.deleteFrom('supervision_rules').where('id', '=', id).execute();
+}
+
+// Touching the subject's row first makes evaluations of one subject take turns: PostgreSQL holds the row lock
+// to COMMIT, SQLite writes one transaction at a time. Whatever an evaluation reads after this is current.
+const lockSubjectRow = preparedQuery((db, values: { subjectType: string; subjectId: string; now: string }) =>
+  db.updateTable('supervision_subjects').set({ evaluated_at: values.now }).where('subject_type', '=', values.subjectType).where('subject_id', '=', values.subjectId).returningAll(),
+);
+
+/** Locks a subject's row for this transaction and returns it as it now stands; undefined when not watched. */
+export async function lockSubject(db: DbExecutor, subjectType: string, subjectId: string, now: string): Promise<SupervisionSubjectRow | undefined> {
+  return (await lockSubjectRow(db, { subjectType, subjectId, now })).rows[0];
+}
+
+const upsertSubjectRow = preparedQuery((db, row: SupervisionSubjectRow) =>
+  db
+    .insertInto('supervision_subjects')
+    .values({ subject_type: row.subject_type, subject_id: row.subject_id, unit_id: row.unit_id, scope_key: row.scope_key, label: row.label, deadlines_json: row.deadlines_json, next_check_on: row.next_check_on, evaluated_at: row.evaluated_at })
+    .onConflict((conflict) =>
+      conflict.columns(['subject_type', 'subject_id']).doUpdateSet({
+        unit_id: (eb) => eb.ref('excluded.unit_id'),
+        scope_key: (eb) => eb.ref('excluded.scope_key'),
+        label: (eb) => eb.ref('excluded.label'),
+        deadlines_json: (eb) => eb.ref('excluded.deadlines_json'),
+        next_check_on: (eb) => eb.ref('excluded.next_check_on'),
+        evaluated_at: (eb) => eb.ref('excluded.evaluated_at'),
+      }),
+    ),
+);
+
+/** Stores a subject's deadlines and the next day it must be looked at. */
+export async function saveSubject(db: DbExecutor, row: Insertable<SupervisionSubjectsTable> & SupervisionSubjectRow): Promise<void> {
+  await upsertSubjectRow(db, row);
+}
+
+const deleteSubjectRow = preparedQuery((db, values: { subjectType: string; subjectId: string }) =>
+  db.deleteFrom('supervision_subjects').where('subject_type', '=', values.subjectType).where('subject_id', '=', values.subjectId),
+);
+
+/** Stops watching a subject (it has no running deadline any more); its findings stay. */
+export async function deleteSubject(db: DbExecutor, subjectType: string, subjectId: string): Promise<void> {
+  await deleteSubjectRow(db, { subjectType, subjectId });
+}
+
+/** Subjects whose next check day has come, soonest first (through the next_check_on index). */
+export function findSubjectsDue(db: DbExecutor, today: string, limit: number): Promise<Array<Pick<SupervisionSubjectRow, 'subject_type' | 'subject_id'>>> {
+  return db.selectFrom('supervision_subjects').select(['subject_type', 'subject_id']).where('next_check_on', '<=', today).orderBy('next_check_on').limit(limit).execute();
+}
+
+export interface SubjectFindingRow {
+  id: string;
+  finding_key: string;
+  category: string;
+  deadline_key: string | null;
+  resolved_at: string | null;
+}
+
+const selectFindingsOfSubject = preparedQuery((db, values: { subjectType: string; subjectId: string }) =>
+  db.selectFrom('supervision_findings').select(['id', 'finding_key', 'category', 'deadline_key', 'resolved_at']).where('subject_type', '=', values.subjectType).where('subject_id', '=', values.subjectId),
+);
+
+/** The keys and state of every finding a subject has had. */
+export async function findFindingsOfSubject(db: DbExecutor, subjectType: string, subjectId: string): Promise<SubjectFindingRow[]> {
+  return (await selectFindingsOfSubject(db, { subjectType, subjectId })).rows;
+}
+
+const insertFindingRow = preparedQuery((db, row: SupervisionFindingsTable) =>
+  db
+    .insertInto('supervision_findings')
+    .values({
+      id: row.id, finding_key: row.finding_key, category: row.category, rule_code: row.rule_code, level: row.level, subject_type: row.subject_type, subject_id: row.subject_id,
+      subject_label: row.subject_label, unit_id: row.unit_id, deadline_key: row.deadline_key, due_on: row.due_on, raised_at: row.raised_at, raised_on: row.raised_on,
+      resolved_at: row.resolved_at, status: row.status, updated_at: row.updated_at,
+    })
+    .onConflict((conflict) => conflict.column('finding_key').doNothing())
+    .returning('id'),
+);
+
+/** Inserts a finding unless its key is already on record (raised by another node or an earlier try); true when inserted. */
+export async function insertFindingIfNew(db: DbExecutor, row: SupervisionFindingsTable): Promise<boolean> {
+  return (await insertFindingRow(db, row)).rows.length > 0;
+}
+
+const resolveFindingRow = preparedQuery((db, values: { id: string; now: string }) =>
+  db.updateTable('supervision_findings').set({ resolved_at: values.now, updated_at: values.now }).where('id', '=', values.id).where('resolved_at', 'is', null),
+);
+
+/** Marks a finding's condition as no longer standing; the finding and its handling stay on record. */
+export async function markFindingResolved(db: DbExecutor, id: string, now: string): Promise<void> {
+  await resolveFindingRow(db, { id, now });
+}
+
+const insertActionRow = preparedQuery((db, row: SupervisionFindingActionsTable) =>
+  db.insertInto('supervision_finding_actions').values({
+    id: row.id, finding_id: row.finding_id, action: row.action, actor_user_id: row.actor_user_id, actor_name: row.actor_name, actor_unit_id: row.actor_unit_id, note: row.note, occurred_at: row.occurred_at,
+  }),
+);
+
+/** Appends one entry to a finding's history. */
+export async function insertFindingAction(db: DbExecutor, row: SupervisionFindingActionsTable): Promise<void> {
+  await insertActionRow(db, row);
+}
+
+/** The unit a supervising office watches (its own part of the organisation), or undefined when it is no office. */
+export function findSupervisedUnitOfOffice(db: DbExecutor, officeUnitId: string): Promise<{ supervised_unit_id: string; path: string } | undefined> {
+  return db
+    .selectFrom('supervision_offices')
+    .innerJoin('units', 'units.id', 'supervision_offices.supervised_unit_id')
+    .select(['supervision_offices.supervised_unit_id', 'units.path'])
+    .where('supervision_offices.office_unit_id', '=', officeUnitId)
+    .executeTakeFirst();
+}
+
+/** Registers a unit as the supervising office of another unit and everything below it (idempotent). */
+export async function saveSupervisionOffice(db: DbExecutor, row: { office_unit_id: string; supervised_unit_id: string; created_at: string }): Promise<void> {
+  await db.insertInto('supervision_offices').values(row).onConflict((conflict) => conflict.column('office_unit_id').doUpdateSet({ supervised_unit_id: row.supervised_unit_id })).execute();
+}
+
+/** Counts findings, for the sweep's tests and the benchmark. */
+export async function countFindings(db: DbExecutor): Promise<number> {
+  const row = await db.selectFrom('supervision_findings').select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
