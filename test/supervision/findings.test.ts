@@ -192,21 +192,21 @@ test(`${on}: the office tunes rules per item; bad rules are refused; a change ne
   const rules = await supervisor.get('/api/supervision/rules');
   assert.equal(rules.status, 200);
   const general = rules.body.items.find((rule: { code: string; scopeKey: string | null }) => rule.code === 'timeliness.case' && rule.scopeKey === null);
-  assert.deepEqual(general.thresholds, { warningDays: 2, redAfterOverdueDays: 5 });
+  assert.deepEqual(general.settings, { warningDays: 2, redAfterOverdueDays: 5 });
   assert.equal(general.name, '办件承诺时限');
 
   assert.equal((await head.get('/api/supervision/rules')).status, 403);
   assert.equal((await head.patch(`/api/supervision/rules/${general.id}`, { enabled: false })).status, 403);
-  assert.equal((await supervisor.patch(`/api/supervision/rules/${general.id}`, { thresholds: { warningDays: -1, redAfterOverdueDays: 5 } })).status, 400);
+  assert.equal((await supervisor.patch(`/api/supervision/rules/${general.id}`, { settings: { warningDays: -1, redAfterOverdueDays: 5 } })).status, 400);
   assert.equal((await supervisor.patch(`/api/supervision/rules/${general.id}`, {})).status, 400);
-  assert.equal((await supervisor.post('/api/supervision/rules', { code: 'timeliness.nothing', scopeKey: itemId, thresholds: { warningDays: 1, redAfterOverdueDays: 1 } })).status, 400);
-  assert.equal((await supervisor.post('/api/supervision/rules', { code: 'timeliness.case', scopeKey: '00000000-0000-4000-8000-000000000000', thresholds: { warningDays: 1, redAfterOverdueDays: 1 } })).status, 400);
+  assert.equal((await supervisor.post('/api/supervision/rules', { code: 'timeliness.nothing', scopeKey: itemId, settings: { warningDays: 1, redAfterOverdueDays: 1 } })).status, 400);
+  assert.equal((await supervisor.post('/api/supervision/rules', { code: 'timeliness.case', scopeKey: '00000000-0000-4000-8000-000000000000', settings: { warningDays: 1, redAfterOverdueDays: 1 } })).status, 400);
   assert.equal((await supervisor.delete(`/api/supervision/rules/${general.id}`)).status, 409);
 
-  const override = await supervisor.post('/api/supervision/rules', { code: 'timeliness.case', scopeKey: itemId, thresholds: { warningDays: 3, redAfterOverdueDays: 1 } });
+  const override = await supervisor.post('/api/supervision/rules', { code: 'timeliness.case', scopeKey: itemId, settings: { warningDays: 3, redAfterOverdueDays: 1 } });
   assert.equal(override.status, 200, JSON.stringify(override.body));
   assert.equal(override.body.scopeName, '测试食品经营许可');
-  assert.equal((await supervisor.post('/api/supervision/rules', { code: 'timeliness.case', scopeKey: itemId, thresholds: { warningDays: 3, redAfterOverdueDays: 1 } })).status, 409);
+  assert.equal((await supervisor.post('/api/supervision/rules', { code: 'timeliness.case', scopeKey: itemId, settings: { warningDays: 3, redAfterOverdueDays: 1 } })).status, 409);
 
   // A new case of the item: with 3 warning days, a 3-day case warns from the day it is accepted.
   const citizen = await app.signIn('liu.yang');

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { SPECIAL_PROCEDURES, type SpecialProcedure } from './process.schema.ts';
 
+/** Fees collected when the case is concluded (元), checked by supervision against the item's standard fees. */
+export const chargedFeesSchema = z.array(z.object({ name: z.string().trim().min(1).max(80), amount: z.number().min(0).max(100_000_000).multipleOf(0.01) }).strict()).max(20).default([]);
 const reason = z.string().trim().min(2, '请填写理由 / give a reason').max(2000);
 const legalBasis = z.string().trim().min(2, '请填写法律依据 / give the legal basis').max(1000);
 const opinion = z.string().trim().max(2000).default('');
@@ -27,7 +29,7 @@ export const staffCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('deny'), reason, legalBasis }),
   z.object({ action: z.literal('penalize'), circumstance: z.string().min(1).max(40), amount: z.number().min(0).max(100_000_000).multipleOf(0.01), opinion: reason, legalBasis }),
   z.object({ action: z.literal('no_penalty'), reason, legalBasis }),
-  z.object({ action: z.literal('conclude'), opinion }),
+  z.object({ action: z.literal('conclude'), opinion, fees: chargedFeesSchema }),
   z.object({ action: z.literal('recall'), reason }),
   z.object({ action: z.literal('note'), text: z.string().trim().min(1).max(2000) }),
 ]);

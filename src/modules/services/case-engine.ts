@@ -226,7 +226,7 @@ export function planTransition(state: EngineCase, process: ProcessDefinition, co
       plan.status = 'concluded';
       plan.stepKey = null;
       plan.concluded = true;
-      plan.events.push({ type: 'concluded', stepKey: step.key, detail: { opinion: command.opinion } });
+      plan.events.push({ type: 'concluded', stepKey: step.key, detail: command.fees.length > 0 ? { opinion: command.opinion, fees: command.fees } : { opinion: command.opinion } });
       return plan;
   }
 }

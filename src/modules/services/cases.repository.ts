@@ -393,3 +393,8 @@ export async function findRunningCaseSupervisionFacts(db: DbExecutor, afterId: s
     .limit(limit)
     .execute()) as CaseSupervisionFactsRow[];
 }
+
+/** The materials on file of a case (key and when each was added), for supervision's completeness check. */
+export function findMaterialKeys(db: DbExecutor, caseId: string): Promise<Array<{ material_key: string; created_at: string }>> {
+  return db.selectFrom('case_materials').select(['material_key', 'created_at']).where('case_id', '=', caseId).execute();
+}

@@ -2,6 +2,7 @@
 // (数据自动上报), and of the console endpoints that manage those systems' credentials.
 import { z } from 'zod';
 import { creditCodeSchema, mobilePhoneSchema, residentIdSchema } from '../../core/ids/index.ts';
+import { chargedFeesSchema } from './case-commands.schema.ts';
 
 const moment = z.iso.datetime({ offset: true });
 
@@ -21,7 +22,7 @@ export const pushedEventSchema = z.discriminatedUnion('type', [
     fineAmount: z.number().min(0).max(100_000_000).optional(),
     circumstance: z.string().trim().max(40).optional(),
   }),
-  z.object({ type: z.literal('concluded'), occurredAt: moment }),
+  z.object({ type: z.literal('concluded'), occurredAt: moment, fees: chargedFeesSchema }),
   z.object({ type: z.literal('withdrawn'), occurredAt: moment, reason: z.string().trim().max(2000).default('') }),
 ]);
 

@@ -1,10 +1,14 @@
-// Cases as supervised subjects. The service hall reports a case's running deadlines; this file turns them
-// into the engine's subject and evaluates it, right after a case event commits (the outbox subscriber) and
-// when every running case is re-evaluated from scratch (after a calendar or rule change).
+// Cases as supervised subjects. The service hall reports a case's running deadlines and its record; this file
+// turns them into the engine's subject and the record checks, right after a case event commits (the outbox
+// subscriber) and when every running case is re-evaluated from scratch (after a calendar or rule change).
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import type { EventHandler } from '../../core/notify/index.ts';
-import { describeCaseForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision } from '../services/index.ts';
-import { evaluateAfterEvent, type SubjectSnapshot } from './supervision-evaluation.ts';
+import { describeCaseForSupervision, describeCaseRecordForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision } from '../services/index.ts';
+import { checkCaseRecord } from './case-checks.ts';
+import { checkRulesFor } from './supervision-rules.ts';
+import { evaluateAfterEvent, loadRules, raiseFinding, type SubjectSnapshot } from './supervision-evaluation.ts';
+import type { SupervisionRuleRow } from './supervision.tables.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
 export const CASE_SUBJECT = 'case';
@@ -13,11 +17,33 @@ function toSnapshot(found: CaseUnderSupervision): SubjectSnapshot {
   return { type: CASE_SUBJECT, id: found.id, unitId: found.unitId, scopeKey: found.itemId, label: found.caseNumber, deadlines: found.deadlines };
 }
 
-/** Evaluates one case as it stands now, in the caller's transaction; false when there is no such case. */
+/** Runs the checks of a case's record in force for its item and raises what they find; returns how many were new. */
+async function checkRecord(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<number> {
+  const checks = checkRulesFor(rules, snapshot.scopeKey);
+  if (checks.size === 0) return 0;
+  const record = await describeCaseRecordForSupervision(tx, snapshot.id);
+  if (!record) return 0;
+  const settings = checks.get('offsystem.backdated')?.settings ?? { maxEntryDelayDays: 1 };
+  let raised = 0;
+  for (const violation of checkCaseRecord(record, calendar, settings)) {
+    const rule = checks.get(violation.code);
+    if (!rule) continue;
+    const finding = { key: `${violation.code}|${snapshot.type}|${snapshot.id}|${violation.occurrence}`, category: violation.code.split('.')[0]!, ruleCode: violation.code, level: rule.level, deadlineKey: null, due: null, detail: violation.detail };
+    if (await raiseFinding(tx, snapshot, finding, now)) raised += 1;
+  }
+  return raised;
+}
+
+/** Evaluates one case as it stands now (deadlines and record), in the caller's transaction; false when there is no such case. */
 export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId: string): Promise<boolean> {
   const found = await describeCaseForSupervision(tx, caseId);
   if (!found) return false;
-  await evaluateAfterEvent(tx, deps.calendar(), toSnapshot(found), deps.now());
+  const now = deps.now();
+  const calendar = deps.calendar();
+  const snapshot = toSnapshot(found);
+  const rules = await loadRules(tx, CASE_SUBJECT);
+  await evaluateAfterEvent(tx, calendar, snapshot, rules, now);
+  await checkRecord(tx, calendar, snapshot, rules, now);
   return true;
 }
 
@@ -33,16 +59,20 @@ export function caseEventSubscriber(deps: SupervisionDeps): EventHandler {
   };
 }
 
-/** Re-evaluates every running case from its current deadlines, in pages of `pageSize`; returns how many. */
+/**
+ * Re-evaluates the deadlines of every running case from scratch, in pages of `pageSize`; returns how many.
+ * The record checks are not repeated: a record changes only with an event, which checks it.
+ */
 export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 500): Promise<number> {
   let afterId = '';
   let count = 0;
+  const rules = await loadRules(deps.db, CASE_SUBJECT);
   for (;;) {
     const page = await findRunningCasesForSupervision(deps.db, afterId, pageSize);
     if (page.length === 0) return count;
     const calendar = deps.calendar();
     await deps.db.transaction().execute(async (tx) => {
-      for (const found of page) await evaluateAfterEvent(tx, calendar, toSnapshot(found), deps.now());
+      for (const found of page) await evaluateAfterEvent(tx, calendar, toSnapshot(found), rules, deps.now());
     });
     count += page.length;
     afterId = page[page.length - 1]!.id;

@@ -9,6 +9,7 @@ import { newId, toTimestamp } from '../../core/db/values.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { attachUploads, findFilesOfOwners, registerFileOwnerType } from '../../core/files/index.ts';
 import { describeFinding, LEVEL_NAMES } from './supervision-evaluation.ts';
+import { ruleDefinition } from './supervision-rules.ts';
 import type { FindingLevel } from './timeliness.ts';
 import { findFindingActions, findFindingById, findFindingOfAction, findFindings, updateFindingStatus, type FindingWithUnit } from './findings.repository.ts';
 import { canRespondTo, canReview, isOverseer, resolveFindingScope } from './supervision.policy.ts';
@@ -55,7 +56,8 @@ function present(actor: Actor, row: FindingWithUnit): FindingView {
   const level = row.level as FindingLevel;
   return {
     id: row.id, category: row.category, ruleCode: row.rule_code, level, levelName: LEVEL_NAMES[level].zh,
-    description: row.due_on ? describeFinding({ ruleCode: row.rule_code, level, due: row.due_on }) : row.rule_code,
+    ruleName: ruleDefinition(row.rule_code)?.name ?? row.rule_code,
+    description: row.detail ?? (row.due_on ? describeFinding({ ruleCode: row.rule_code, level, due: row.due_on }) : row.rule_code),
     subjectType: row.subject_type, subjectId: row.subject_id, subjectLabel: row.subject_label, unitId: row.unit_id, unitName: row.unit_name,
     deadlineKey: row.deadline_key, dueOn: row.due_on, raisedAt: row.raised_at, raisedOn: row.raised_on, resolvedAt: row.resolved_at, status: row.status,
     canRespond: canRespondTo(actor, row), canReview: canReview(actor, row),

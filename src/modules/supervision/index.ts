@@ -11,7 +11,7 @@ import type { SupervisionDeps } from './supervision.deps.ts';
 import { supervisionPermissions } from './supervision.permissions.ts';
 
 export { supervisionMigrations } from './migrations/index.ts';
-export { ensureDefaultSupervisionRules, defineTimelinessRule } from './supervision-rules.ts';
+export { ensureDefaultSupervisionRules, defineRule, defineTimelinessRule } from './supervision-rules.ts';
 export { seedDemoSupervision } from './supervision.seed.ts';
 export { defineSupervisionJobs, defineSupervisionPeriodicJobs, sweepDueSubjects } from './supervision.jobs.ts';
 export { reevaluateAllCases } from './case-subjects.ts';

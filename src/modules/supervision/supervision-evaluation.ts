@@ -10,7 +10,8 @@ import { newId, toTimestamp } from '../../core/db/values.ts';
 import { enqueueSms, sendInAppMessage } from '../../core/notify/index.ts';
 import { findUnitStaffHolding } from '../identity/index.ts';
 import { evaluateSubject, findingKey, type StandingFinding, type SupervisedDeadline, type SupervisedSubject } from './supervision-engine.ts';
-import { timelinessRuleDefinition, toTimelinessRule } from './supervision-rules.ts';
+import { ruleDefinition, toTimelinessRule } from './supervision-rules.ts';
+import type { FindingLevel } from './timeliness.ts';
 import {
   deleteSubject,
   findFindingsOfSubject,
@@ -48,10 +49,10 @@ export async function loadRules(db: DbExecutor, subjectType: string): Promise<Su
   return findRulesOfSubjectType(db, subjectType);
 }
 
-/** Re-evaluates a subject after an event, with the deadlines its module reports now; null `snapshot`: the subject is gone. */
-export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, now: Date): Promise<EvaluationOutcome> {
+/** Re-evaluates a subject after an event, with the deadlines its module reports now and its type's rules. */
+export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome> {
   await lockSubject(tx, snapshot.type, snapshot.id, toTimestamp(now));
-  return evaluateAndRecord(tx, calendar, snapshot, await loadRules(tx, snapshot.type), now);
+  return evaluateAndRecord(tx, calendar, snapshot, rules, now);
 }
 
 /**
@@ -69,7 +70,8 @@ async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snap
   const today = todayInChina(now);
   const stamp = toTimestamp(now);
   const subject: SupervisedSubject = { type: snapshot.type, id: snapshot.id, scopeKey: snapshot.scopeKey, deadlines: snapshot.deadlines };
-  const evaluation = evaluateSubject(calendar, subject, rules.map(toTimelinessRule), today);
+  const timelinessRules = rules.filter((rule) => rule.category === 'timeliness').map(toTimelinessRule);
+  const evaluation = evaluateSubject(calendar, subject, timelinessRules, today);
   const existing = await findFindingsOfSubject(tx, snapshot.type, snapshot.id);
   const known = new Set(existing.map((finding) => finding.finding_key));
 
@@ -77,16 +79,8 @@ async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snap
   for (const finding of evaluation.findings) {
     const key = findingKey(finding);
     if (known.has(key)) continue;
-    const id = newId(now.getTime());
-    const inserted = await insertFindingIfNew(tx, {
-      id, finding_key: key, category: 'timeliness', rule_code: finding.ruleCode, level: finding.level, subject_type: snapshot.type, subject_id: snapshot.id, subject_label: snapshot.label,
-      unit_id: snapshot.unitId, deadline_key: finding.deadlineKey, due_on: finding.due, raised_at: stamp, raised_on: today, resolved_at: null,
-      status: finding.level === 'warning' ? 'notified' : 'open', updated_at: stamp,
-    });
-    if (!inserted) continue;
-    raised += 1;
-    await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: id, action: 'raised', actor_user_id: null, actor_name: '电子监察系统', actor_unit_id: null, note: describeFinding(finding), occurred_at: stamp });
-    await notifyUnit(tx, snapshot, finding, id, now);
+    const fresh: NewFinding = { key, category: 'timeliness', ruleCode: finding.ruleCode, level: finding.level, deadlineKey: finding.deadlineKey, due: finding.due, detail: describeFinding(finding) };
+    if (await raiseFinding(tx, snapshot, fresh, now)) raised += 1;
   }
 
   // A deadline that is no longer running (the step was done, the case ended) resolves what it raised.
@@ -95,7 +89,7 @@ async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snap
   for (const finding of existing) {
     if (finding.category !== 'timeliness' || finding.resolved_at !== null || finding.deadline_key === null || running.has(finding.deadline_key)) continue;
     await markFindingResolved(tx, finding.id, stamp);
-    await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: finding.id, action: 'resolved', actor_user_id: null, actor_name: '电子监察系统', actor_unit_id: null, note: '时限已结束', occurred_at: stamp });
+    await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: finding.id, action: 'resolved', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: '时限已结束', occurred_at: stamp });
     resolved += 1;
   }
 
@@ -109,19 +103,50 @@ async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snap
   return { raised, resolved, nextCheckOn: evaluation.nextCheckOn };
 }
 
+const SYSTEM_NAME = '电子监察系统';
+
+/** A finding about to be raised: its key (its identity), what raised it and what it says. */
+export interface NewFinding {
+  key: string;
+  category: string;
+  ruleCode: string;
+  level: FindingLevel;
+  deadlineKey: string | null;
+  due: string | null;
+  detail: string;
+}
+
+/**
+ * Raises a finding unless its key is on record, with its first history entry and the notices to the unit;
+ * true when this call raised it. Idempotent across retries and nodes (the key is unique).
+ */
+export async function raiseFinding(tx: DbExecutor, subject: Pick<SubjectSnapshot, 'type' | 'id' | 'unitId' | 'label'>, finding: NewFinding, now: Date): Promise<boolean> {
+  const id = newId(now.getTime());
+  const stamp = toTimestamp(now);
+  const inserted = await insertFindingIfNew(tx, {
+    id, finding_key: finding.key, category: finding.category, rule_code: finding.ruleCode, level: finding.level, subject_type: subject.type, subject_id: subject.id, subject_label: subject.label,
+    unit_id: subject.unitId, deadline_key: finding.deadlineKey, due_on: finding.due, detail: finding.detail, raised_at: stamp, raised_on: todayInChina(now), resolved_at: null,
+    status: finding.level === 'warning' ? 'notified' : 'open', updated_at: stamp,
+  });
+  if (!inserted) return false;
+  await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: id, action: 'raised', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: finding.detail, occurred_at: stamp });
+  await notifyUnit(tx, subject, finding, id, now);
+  return true;
+}
+
 /** One line saying what a finding is, in Chinese (the history and the notices use it). */
 export function describeFinding(finding: Pick<StandingFinding, 'ruleCode' | 'level' | 'due'>): string {
-  const rule = timelinessRuleDefinition(finding.ruleCode);
+  const rule = ruleDefinition(finding.ruleCode);
   const what = rule?.name ?? finding.ruleCode;
   if (finding.level === 'warning') return `${what}即将到期（${finding.due}）`;
   if (finding.level === 'yellow') return `${what}已超期（期限 ${finding.due}）`;
   return `${what}严重超期（期限 ${finding.due}）`;
 }
 
-async function notifyUnit(tx: DbExecutor, snapshot: SubjectSnapshot, finding: StandingFinding, findingId: string, now: Date): Promise<void> {
-  const text = `电子监察${LEVEL_NAMES[finding.level].zh}：${snapshot.label} ${describeFinding(finding)}`;
-  for (const person of await findUnitStaffHolding(tx, snapshot.unitId, RESPOND_PERMISSION)) {
+async function notifyUnit(tx: DbExecutor, subject: Pick<SubjectSnapshot, 'unitId' | 'label'>, finding: NewFinding, findingId: string, now: Date): Promise<void> {
+  const text = `电子监察${LEVEL_NAMES[finding.level].zh}：${subject.label} ${finding.detail}`;
+  for (const person of await findUnitStaffHolding(tx, subject.unitId, RESPOND_PERMISSION)) {
     await sendInAppMessage(tx, { userId: person.id, title: `电子监察${LEVEL_NAMES[finding.level].zh}`, body: text, link: `/supervision/findings/${findingId}` }, now);
-    if (person.phone) await enqueueSms(tx, { to: person.phone, text: `【政通】${text}`, unitId: snapshot.unitId, topic: `supervision.finding_${finding.level}` }, now);
+    if (person.phone) await enqueueSms(tx, { to: person.phone, text: `【政通】${text}`, unitId: subject.unitId, topic: `supervision.finding_${finding.level}` }, now);
   }
 }

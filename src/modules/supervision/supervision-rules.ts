@@ -1,63 +1,134 @@
-// The catalogue of timeliness rules and their shipped defaults. A module that has deadlines to supervise
-// (the service hall's cases today; disclosure requests, letters and proposals later) declares a rule code per
-// deadline kind here; the supervising office then tunes the thresholds, in general or per item, as data.
+// The catalogue of supervision rules and their shipped defaults. Two kinds:
+//   - timeliness rules, one per deadline kind of a subject type (a case's promised deadline, its current
+//     step; a disclosure request's reply later), with thresholds in working days;
+//   - checks of a case's record (case-checks.ts), each raising one level (DOMAIN.md: red for any fee or
+//     legality violation), some with a threshold of their own.
+// The supervising office tunes each rule's settings, in general or per item, as data; a stored setting that no
+// longer parses falls back to the default rather than stop supervision.
+import { z } from 'zod';
 import type { DbExecutor } from '../../core/db/database.ts';
-import { newId, toTimestamp, fromFlag } from '../../core/db/values.ts';
-import { DEFAULT_TIMELINESS_THRESHOLDS, timelinessThresholdsSchema, type TimelinessThresholds } from './timeliness.ts';
+import { fromFlag, newId, toTimestamp } from '../../core/db/values.ts';
+import type { CaseCheckCode, CaseCheckSettings } from './case-checks.ts';
 import type { TimelinessRule } from './supervision-engine.ts';
 import { insertRuleIfAbsent } from './supervision.repository.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
+import { DEFAULT_TIMELINESS_THRESHOLDS, FINDING_LEVELS, timelinessThresholdsSchema, type FindingLevel } from './timeliness.ts';
 
-export interface TimelinessRuleDefinition {
+export const RULE_CATEGORIES = { timeliness: '时效', legality: '程序合法', completeness: '内容完整', fees: '收费', discretion: '处罚裁量', offsystem: '体外循环' } as const;
+export type RuleCategory = keyof typeof RULE_CATEGORIES;
+
+export interface RuleDefinition {
   code: string;
+  category: RuleCategory;
   subjectType: string;
-  deadlineKind: string;
+  /** The deadline kind a timeliness rule watches; null for checks of the record. */
+  deadlineKind: string | null;
   name: string;
   nameEn: string;
+  settingsSchema: z.ZodType<Record<string, unknown>>;
+  defaults: Record<string, unknown>;
 }
 
-const definitions = new Map<string, TimelinessRuleDefinition>();
+const definitions = new Map<string, RuleDefinition>();
 
-/** Declares a timeliness rule code (once, by the module whose subjects it watches). */
-export function defineTimelinessRule(definition: TimelinessRuleDefinition): void {
+/** Declares a rule code (once, by the module whose subjects it watches). */
+export function defineRule(definition: RuleDefinition): void {
   if (definitions.has(definition.code)) throw new Error(`Supervision rule ${definition.code} is defined twice`);
   definitions.set(definition.code, definition);
 }
 
+/** Declares a timeliness rule over one deadline kind of a subject type, with DOMAIN.md's default thresholds. */
+export function defineTimelinessRule(definition: { code: string; subjectType: string; deadlineKind: string; name: string; nameEn: string }): void {
+  defineRule({ ...definition, category: 'timeliness', settingsSchema: timelinessThresholdsSchema, defaults: DEFAULT_TIMELINESS_THRESHOLDS });
+}
+
 /** The definition of a rule code, or undefined for a code nobody declared. */
-export function timelinessRuleDefinition(code: string): TimelinessRuleDefinition | undefined {
+export function ruleDefinition(code: string): RuleDefinition | undefined {
   return definitions.get(code);
 }
 
-/** Every declared rule code. */
-export function listTimelinessRuleDefinitions(): TimelinessRuleDefinition[] {
+/** Every declared rule. */
+export function listRuleDefinitions(): RuleDefinition[] {
   return [...definitions.values()];
+}
+
+const levelSchema = z.enum(FINDING_LEVELS).describe('触发的级别 / the level a violation raises');
+const checkSettingsSchema = z.object({ level: levelSchema }).strict();
+
+function defineCheck(code: CaseCheckCode, name: string, nameEn: string, level: FindingLevel, extra?: { schema: z.ZodRawShape; defaults: Record<string, unknown> }): void {
+  const category = code.split('.')[0] as RuleCategory;
+  const settingsSchema = extra ? z.object({ level: levelSchema, ...extra.schema }).strict() : checkSettingsSchema;
+  defineRule({ code, category, subjectType: 'case', deadlineKind: null, name, nameEn, settingsSchema, defaults: { level, ...extra?.defaults } });
 }
 
 defineTimelinessRule({ code: 'timeliness.case', subjectType: 'case', deadlineKind: 'case', name: '办件承诺时限', nameEn: 'Promised time limit of the case' });
 defineTimelinessRule({ code: 'timeliness.step', subjectType: 'case', deadlineKind: 'step', name: '办理环节时限', nameEn: 'Time limit of the current step' });
+defineCheck('legality.order', '违反办理程序（跳过环节或顺序颠倒）', 'Steps skipped or out of order', 'red');
+defineCheck('legality.reason', '不予受理、不予许可或不予处罚未说明理由或依据', 'Refusal or denial without reason or legal basis', 'red');
+defineCheck('legality.supplement_repeated', '多次要求补正（未一次性告知）', 'Supplement requested more than once', 'red');
+defineCheck('legality.refused_complete', '材料齐全却不予受理', 'Refused although the application was complete', 'red');
+defineCheck('completeness.materials', '受理时缺少必要材料', 'Accepted with required materials missing', 'yellow');
+defineCheck('fees.unlisted', '收取未列明的费用', 'A fee the item does not list', 'red');
+defineCheck('fees.amount', '收费金额与标准不符', 'A fee at another amount than its standard', 'red');
+defineCheck('discretion.fine', '罚款超出裁量基准', 'A fine outside its discretion range', 'red');
+defineCheck('offsystem.entered_after_decision', '决定后才录入系统（事后补录）', 'Entered after its decision', 'red');
+defineCheck('offsystem.backdated', '申请日期早于录入日期过多（体外循环）', 'Submitted long before it entered the platform', 'yellow', {
+  schema: { maxEntryDelayDays: z.number().int().min(0).max(30).describe('申请至录入最多相隔的工作日 / most working days from submission to entry') },
+  defaults: { maxEntryDelayDays: 1 },
+});
 
-/** Makes sure every declared rule has its general row (with DOMAIN.md's default thresholds); never changes an existing one. */
+/** Makes sure every declared rule has its general row with the shipped defaults; never changes an existing one. */
 export async function ensureDefaultSupervisionRules(tx: DbExecutor, now: Date = new Date()): Promise<void> {
   const stamp = toTimestamp(now);
   for (const definition of definitions.values()) {
     await insertRuleIfAbsent(tx, {
-      id: newId(now.getTime()), code: definition.code, category: 'timeliness', subject_type: definition.subjectType, deadline_kind: definition.deadlineKind, scope_key: '',
-      thresholds_json: JSON.stringify(DEFAULT_TIMELINESS_THRESHOLDS), enabled: 1, created_at: stamp, updated_at: stamp, updated_by: null,
+      id: newId(now.getTime()), code: definition.code, category: definition.category, subject_type: definition.subjectType, deadline_kind: definition.deadlineKind ?? '', scope_key: '',
+      settings_json: JSON.stringify(definition.defaults), enabled: 1, created_at: stamp, updated_at: stamp, updated_by: null,
     });
   }
 }
 
-/** A stored rule as the engine takes it. A row whose thresholds no longer parse keeps the defaults rather than stop supervision. */
-export function toTimelinessRule(row: SupervisionRuleRow): TimelinessRule {
-  return { code: row.code, subjectType: row.subject_type, deadlineKind: row.deadline_kind, scopeKey: row.scope_key === '' ? null : row.scope_key, thresholds: parseThresholds(row.thresholds_json), enabled: fromFlag(row.enabled) };
+/** A stored rule's settings, parsed by its definition (the defaults when the code is unknown or the stored value is bad). */
+export function ruleSettings(row: Pick<SupervisionRuleRow, 'code' | 'settings_json'>): Record<string, unknown> {
+  const definition = definitions.get(row.code);
+  if (!definition) return {};
+  try {
+    const parsed = definition.settingsSchema.safeParse(JSON.parse(row.settings_json));
+    return parsed.success ? parsed.data : definition.defaults;
+  } catch {
+    return definition.defaults;
+  }
 }
 
-function parseThresholds(json: string): TimelinessThresholds {
-  try {
-    const parsed = timelinessThresholdsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : DEFAULT_TIMELINESS_THRESHOLDS;
-  } catch {
-    return DEFAULT_TIMELINESS_THRESHOLDS;
+/** A stored timeliness rule as the engine takes it. */
+export function toTimelinessRule(row: SupervisionRuleRow): TimelinessRule {
+  const thresholds = timelinessThresholdsSchema.safeParse(ruleSettings(row));
+  return { code: row.code, subjectType: row.subject_type, deadlineKind: row.deadline_kind, scopeKey: row.scope_key === '' ? null : row.scope_key, thresholds: thresholds.success ? thresholds.data : DEFAULT_TIMELINESS_THRESHOLDS, enabled: fromFlag(row.enabled) };
+}
+
+export interface CheckRule {
+  code: CaseCheckCode;
+  level: FindingLevel;
+  settings: CaseCheckSettings;
+}
+
+/**
+ * The checks in force for a subject of a scope (an item's own setting overriding the general one), with their
+ * levels and the thresholds the checks read. A check switched off is absent.
+ */
+export function checkRulesFor(rows: readonly SupervisionRuleRow[], scopeKey: string | null): Map<CaseCheckCode, CheckRule> {
+  const chosen = new Map<string, SupervisionRuleRow>();
+  for (const row of rows) {
+    if (row.category === 'timeliness') continue;
+    if (row.scope_key === '' && !chosen.has(row.code)) chosen.set(row.code, row);
+    if (row.scope_key !== '' && row.scope_key === scopeKey) chosen.set(row.code, row);
   }
+  const rules = new Map<CaseCheckCode, CheckRule>();
+  for (const row of chosen.values()) {
+    if (!fromFlag(row.enabled)) continue;
+    const settings = ruleSettings(row);
+    const level = FINDING_LEVELS.includes(settings.level as FindingLevel) ? (settings.level as FindingLevel) : 'red';
+    rules.set(row.code as CaseCheckCode, { code: row.code as CaseCheckCode, level, settings: { maxEntryDelayDays: typeof settings.maxEntryDelayDays === 'number' ? settings.maxEntryDelayDays : 1 } });
+  }
+  return rules;
 }

@@ -34,7 +34,7 @@ export async function insertRuleIfAbsent(db: DbExecutor, row: SupervisionRuleRow
 }
 
 /** Changes a rule's thresholds and switch. */
-export async function updateRule(db: DbExecutor, id: string, changes: Pick<SupervisionRuleRow, 'thresholds_json' | 'enabled' | 'updated_at' | 'updated_by'>): Promise<void> {
+export async function updateRule(db: DbExecutor, id: string, changes: Pick<SupervisionRuleRow, 'settings_json' | 'enabled' | 'updated_at' | 'updated_by'>): Promise<void> {
   await db.updateTable('supervision_rules').set(changes).where('id', '=', id).execute();
 }
 
@@ -111,7 +111,7 @@ const insertFindingRow = preparedQuery((db, row: SupervisionFindingsTable) =>
     .insertInto('supervision_findings')
     .values({
       id: row.id, finding_key: row.finding_key, category: row.category, rule_code: row.rule_code, level: row.level, subject_type: row.subject_type, subject_id: row.subject_id,
-      subject_label: row.subject_label, unit_id: row.unit_id, deadline_key: row.deadline_key, due_on: row.due_on, raised_at: row.raised_at, raised_on: row.raised_on,
+      subject_label: row.subject_label, unit_id: row.unit_id, deadline_key: row.deadline_key, due_on: row.due_on, detail: row.detail, raised_at: row.raised_at, raised_on: row.raised_on,
       resolved_at: row.resolved_at, status: row.status, updated_at: row.updated_at,
     })
     .onConflict((conflict) => conflict.column('finding_key').doNothing())

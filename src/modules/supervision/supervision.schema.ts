@@ -1,10 +1,13 @@
 // Shapes of the supervision endpoints: rules, findings and their handling.
 import { z } from 'zod';
 import { fileMetadataSchema } from '../../core/files/index.ts';
-import { FINDING_LEVELS, timelinessThresholdsSchema } from './timeliness.ts';
+import { FINDING_LEVELS } from './timeliness.ts';
 
 export const findingLevelSchema = z.enum(FINDING_LEVELS);
 export const findingStatusSchema = z.enum(['notified', 'open', 'responded', 'closed']);
+
+/** A rule's settings: thresholds in working days for timeliness, the level (and any threshold) for a check. */
+export const ruleSettingsSchema = z.record(z.string().max(40), z.union([z.number(), z.string().max(40)]));
 
 export const ruleViewSchema = z.object({
   id: z.string(),
@@ -12,12 +15,14 @@ export const ruleViewSchema = z.object({
   name: z.string(),
   nameEn: z.string(),
   category: z.string(),
+  categoryName: z.string(),
   subjectType: z.string(),
-  deadlineKind: z.string(),
+  /** The deadline kind a timeliness rule watches; null for a check of the record. */
+  deadlineKind: z.string().nullable(),
   /** null: the general rule; otherwise the service item it overrides the general rule for. */
   scopeKey: z.string().nullable(),
   scopeName: z.string().nullable(),
-  thresholds: timelinessThresholdsSchema,
+  settings: ruleSettingsSchema,
   enabled: z.boolean(),
   updatedAt: z.string(),
 });
@@ -27,15 +32,15 @@ export const createRuleInputSchema = z
   .object({
     code: z.string().min(1).max(64),
     scopeKey: z.uuid('须为事项编号 / must be a service item id'),
-    thresholds: timelinessThresholdsSchema,
+    settings: ruleSettingsSchema.optional(),
     enabled: z.boolean().default(true),
   })
   .strict();
 
 export const updateRuleInputSchema = z
-  .object({ thresholds: timelinessThresholdsSchema.optional(), enabled: z.boolean().optional() })
+  .object({ settings: ruleSettingsSchema.optional(), enabled: z.boolean().optional() })
   .strict()
-  .refine((input) => input.thresholds !== undefined || input.enabled !== undefined, '请至少修改一项 / change at least one field');
+  .refine((input) => input.settings !== undefined || input.enabled !== undefined, '请至少修改一项 / change at least one field');
 
 export const findingFilterSchema = z.object({
   level: findingLevelSchema.optional(),
@@ -51,6 +56,7 @@ export const findingViewSchema = z.object({
   id: z.string(),
   category: z.string(),
   ruleCode: z.string(),
+  ruleName: z.string(),
   level: findingLevelSchema,
   levelName: z.string(),
   description: z.string(),

@@ -12,7 +12,7 @@ export interface SupervisionRulesTable {
   subject_type: string;
   deadline_kind: string;
   scope_key: string;
-  thresholds_json: string;
+  settings_json: string;
   enabled: number;
   created_at: string;
   updated_at: string;
@@ -42,6 +42,7 @@ export interface SupervisionFindingsTable {
   unit_id: string;
   deadline_key: string | null;
   due_on: string | null;
+  detail: string | null;
   raised_at: string;
   raised_on: string;
   resolved_at: string | null;

@@ -14,7 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('deadline_kind', 'text', (c) => c.notNull())
     // '' for the rule over every subject; otherwise the scope (a service item's id) it overrides the general rule for.
     .addColumn('scope_key', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('thresholds_json', 'text', (c) => c.notNull())
+    // Thresholds of a timeliness rule; the level (and any threshold) of a check of the record.
+    .addColumn('settings_json', 'text', (c) => c.notNull())
     .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -50,6 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('deadline_key', 'text')
     .addColumn('due_on', 'text')
+    // What the record shows, for checks of the record (a timeliness finding is described by its deadline).
+    .addColumn('detail', 'text')
     .addColumn('raised_at', 'text', (c) => c.notNull())
     .addColumn('raised_on', 'text', (c) => c.notNull())
     .addColumn('resolved_at', 'text')

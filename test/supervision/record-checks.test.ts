@@ -1,0 +1,108 @@
+// The checks of a case's record over HTTP: a department's system pushes cases that break the rules (a refusal
+// without legal basis, a decision taken before the case was entered, a backdated submission, an unlisted fee),
+// a window refuses a complete application; each raises its finding once, at its rule's level. The office
+// switches a check off and loosens another for one item, and the next cases follow.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
+import { testDialect } from '../test-database.ts';
+import { act, applyFor, publishItem, unitIdByName } from '../services/fixtures.ts';
+
+const on = testDialect();
+const ITEM = '000103010001'; // 食品经营许可 of the market regulator (demo catalogue)
+let app: TestApp;
+let credential: string;
+let origin = 0;
+
+before(async () => {
+  // Monday 16 November 2026, 09:00 in China.
+  app = await createTestApp({ startAt: new Date('2026-11-16T01:00:00Z') });
+  origin = app.clock.now().getTime();
+  const admin = await app.signIn('jiang.wen');
+  const registered = await admin.post('/api/external-systems', { name: '市场监管业务系统', unitId: await unitIdByName(admin, '县市场监督管理局') });
+  assert.equal(registered.status, 200, JSON.stringify(registered.body));
+  credential = registered.body.credential;
+});
+after(() => app.close());
+
+const ago = (hours: number) => new Date(origin - hours * 3_600_000).toISOString();
+const push = (body: unknown) => app.client().request('POST', '/api/intake/cases', body, { authorization: `Bearer ${credential}` });
+const applicant = { kind: 'person', name: '刘洋', idNumber: '11010519491231002X' };
+
+async function deliverEvents(): Promise<void> {
+  for (let round = 0; round < 10; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
+}
+
+async function findingsOf(client: ApiClient, caseId: string): Promise<Array<{ ruleCode: string; level: string; category: string; description: string; status: string }>> {
+  const response = await client.get(`/api/supervision/findings?subjectId=${caseId}&pageSize=100`);
+  assert.equal(response.status, 200, JSON.stringify(response.body));
+  return response.body.items;
+}
+
+const codesOf = (findings: Array<{ ruleCode: string; level: string }>) => findings.filter((finding) => !finding.ruleCode.startsWith('timeliness.')).map((finding) => `${finding.ruleCode}:${finding.level}`).sort();
+
+test(`${on}: pushed cases that break the rules raise their findings once, at their rules' levels`, async () => {
+  const refused = await push({ externalCaseId: 'CHK-1', itemCode: ITEM, applicant, submittedAt: ago(2), events: [{ type: 'refused', occurredAt: ago(1), reason: '不符合条件' }] });
+  assert.equal(refused.status, 201, JSON.stringify(refused.body));
+  const late = await push({
+    externalCaseId: 'CHK-2', itemCode: ITEM, applicant, submittedAt: ago(8 * 24),
+    events: [{ type: 'accepted', occurredAt: ago(7 * 24) }, { type: 'decided', occurredAt: ago(30), outcome: 'approved' }, { type: 'concluded', occurredAt: ago(2), fees: [{ name: '加急费', amount: 50 }] }],
+  });
+  assert.equal(late.status, 201, JSON.stringify(late.body));
+  await deliverEvents();
+
+  const head = await app.signIn('chen.jing');
+  const first = await findingsOf(head, refused.body.caseId);
+  assert.deepEqual(codesOf(first), ['legality.reason:red']);
+  assert.match(first[0]!.description, /法律依据/);
+  assert.equal(first[0]!.category, 'legality');
+  // Submitted Sunday 8 November, entered Monday 16 November: 6 working days; decided the day before entry.
+  assert.deepEqual(codesOf(await findingsOf(head, late.body.caseId)), ['fees.unlisted:red', 'offsystem.backdated:yellow', 'offsystem.entered_after_decision:red']);
+
+  // A later push of the same case and a redelivery raise nothing new.
+  const total = async () => (await head.get('/api/supervision/findings?pageSize=1')).body.total as number;
+  const before = await total();
+  await push({ externalCaseId: 'CHK-1', itemCode: ITEM, applicant, submittedAt: ago(2), events: [{ type: 'refused', occurredAt: ago(1), reason: '不符合条件' }] });
+  await app.platform.database.db.updateTable('outbox').set({ status: 'pending', attempts: 0 }).where('channel', '=', 'event').execute();
+  await deliverEvents();
+  assert.equal(await total(), before);
+});
+
+test(`${on}: a window that refuses a complete application, with no supplement asked, gets a red card`, async () => {
+  const itemId = await publishItem(app);
+  const citizen = await app.signIn('liu.yang');
+  const window = await app.signIn('deng.xiao');
+  const application = await applyFor(citizen, itemId);
+  const refused = await act(window, application.id, { action: 'refuse', reason: '窗口今日不受理', legalBasis: '《行政许可法》第三十二条' });
+  assert.equal(refused.status, 200, JSON.stringify(refused.body));
+  await deliverEvents();
+  const supervisor = await app.signIn('tang.zheng');
+  assert.deepEqual(codesOf(await findingsOf(supervisor, application.id)), ['legality.refused_complete:red']);
+});
+
+test(`${on}: the office switches a check off and loosens another for one item; later cases follow, earlier findings stay`, async () => {
+  const supervisor = await app.signIn('tang.zheng');
+  const rules = (await supervisor.get('/api/supervision/rules')).body.items as Array<{ id: string; code: string; scopeKey: string | null; settings: Record<string, unknown>; category: string; categoryName: string }>;
+  assert.deepEqual([...new Set(rules.map((rule) => rule.category))], ['timeliness', 'legality', 'completeness', 'fees', 'discretion', 'offsystem']);
+  const fees = rules.find((rule) => rule.code === 'fees.unlisted' && rule.scopeKey === null)!;
+  assert.deepEqual(fees.settings, { level: 'red' });
+  assert.equal((await supervisor.patch(`/api/supervision/rules/${fees.id}`, { settings: { level: 'orange' } })).status, 400);
+  assert.equal((await supervisor.patch(`/api/supervision/rules/${fees.id}`, { settings: { level: 'red', warningDays: 3 } })).status, 400, 'settings of another kind of rule');
+  assert.equal((await supervisor.patch(`/api/supervision/rules/${fees.id}`, { enabled: false })).status, 200);
+
+  const item = (await (await app.signIn('chen.jing')).get(`/api/service-items?q=${ITEM}&pageSize=5`)).body.items[0];
+  assert.ok(item?.id);
+  const override = await supervisor.post('/api/supervision/rules', { code: 'offsystem.backdated', scopeKey: item.id, settings: { level: 'yellow', maxEntryDelayDays: 10 } });
+  assert.equal(override.status, 200, JSON.stringify(override.body));
+  assert.equal((await supervisor.post('/api/supervision/rules', { code: 'offsystem.backdated', scopeKey: item.id, settings: { level: 'yellow' } })).status, 400, 'the threshold is required');
+
+  const pushed = await push({
+    externalCaseId: 'CHK-3', itemCode: ITEM, applicant, submittedAt: ago(8 * 24),
+    events: [{ type: 'accepted', occurredAt: ago(1) }, { type: 'decided', occurredAt: ago(0.5), outcome: 'approved' }, { type: 'concluded', occurredAt: ago(0.2), fees: [{ name: '加急费', amount: 50 }] }],
+  });
+  assert.equal(pushed.status, 201, JSON.stringify(pushed.body));
+  await deliverEvents();
+  assert.deepEqual(codesOf(await findingsOf(supervisor, pushed.body.caseId)), [], 'fees check off; 6 working days are within the item\'s 10');
+  const earlier = await supervisor.get('/api/supervision/findings?pageSize=100');
+  assert.ok(earlier.body.items.some((finding: { ruleCode: string }) => finding.ruleCode === 'fees.unlisted'), 'what was raised stays');
+});
