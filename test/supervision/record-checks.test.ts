@@ -106,3 +106,37 @@ test(`${on}: the office switches a check off and loosens another for one item; l
   const earlier = await supervisor.get('/api/supervision/findings?pageSize=100');
   assert.ok(earlier.body.items.some((finding: { ruleCode: string }) => finding.ruleCode === 'fees.unlisted'), 'what was raised stays');
 });
+
+test(`${on}: the integrity risk register: a high-risk step needing a second approver, completed by one person alone, raises a red card`, async () => {
+  const supervisor = await app.signIn('tang.zheng');
+  const head = await app.signIn('chen.jing');
+  const itemId = await publishItem(app);
+  const point = { itemId, stepKey: 'decide', name: '许可决定', riskType: 'approval', level: 'high', description: '决定环节一人说了算', controlMeasures: '须另一名负责人审核后决定', requiresSecondApprover: true };
+  assert.equal((await head.post('/api/supervision/risk-points', point)).status, 403, 'the unit does not keep the register');
+  assert.equal((await supervisor.post('/api/supervision/risk-points', { ...point, stepKey: 'nowhere' })).status, 400);
+  assert.equal((await supervisor.post('/api/supervision/risk-points', { ...point, level: 'extreme' })).status, 400);
+  const created = await supervisor.post('/api/supervision/risk-points', point);
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  assert.deepEqual([created.body.stepName, created.body.levelName, created.body.riskTypeName], ['决定', '高', '审批决定']);
+  const listed = await head.get(`/api/supervision/risk-points?itemId=${itemId}`);
+  assert.equal(listed.body.items.length, 1, 'staff read the register where they work');
+  assert.equal((await (await app.signIn('liu.yang')).get('/api/supervision/risk-points')).status, 403);
+  assert.equal((await app.client().get('/api/supervision/risk-points')).status, 401);
+
+  const citizen = await app.signIn('liu.yang');
+  const window = await app.signIn('deng.xiao');
+  const reviewer = await app.signIn('yang.lei');
+  const application = await applyFor(citizen, itemId);
+  for (const [client, command] of [[window, { action: 'accept', opinion: '' }], [reviewer, { action: 'forward', opinion: '' }], [head, { action: 'approve', opinion: '准予' }]] as const) {
+    assert.equal((await act(client, application.id, command)).status, 200);
+  }
+  await deliverEvents();
+  assert.deepEqual(codesOf(await findingsOf(supervisor, application.id)), ['legality.second_approver:red']);
+
+  const changed = await supervisor.patch(`/api/supervision/risk-points/${created.body.id}`, { requiresSecondApprover: false, level: 'medium' });
+  assert.equal(changed.status, 200);
+  assert.equal(changed.body.levelName, '中');
+  assert.equal((await supervisor.delete(`/api/supervision/risk-points/${created.body.id}`)).status, 200);
+  const audit = await app.platform.database.db.selectFrom('audit_log').select('action').where('action', 'like', 'supervision.risk_point.%').orderBy('seq').execute();
+  assert.deepEqual(audit.map((record) => record.action), ['supervision.risk_point.create', 'supervision.risk_point.change', 'supervision.risk_point.delete']);
+});

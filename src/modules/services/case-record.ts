@@ -15,14 +15,16 @@ export interface CaseRecordForSupervision {
   charged: boolean;
   standardFees: Array<{ name: string; amount: number }>;
   circumstances: Array<{ code: string; fineMin: number; fineMax: number }>;
-  events: Array<{ seq: number; type: string; occurredAt: string; detail: Record<string, unknown> }>;
+  /** Steps of the case's process that need a second approver (high integrity risk). */
+  secondApproverStepKeys: string[];
+  events: Array<{ seq: number; type: string; stepKey: string | null; actorUserId: string | null; occurredAt: string; detail: Record<string, unknown> }>;
 }
 
 /** The record of one case as supervision checks it, or undefined when there is no such case. */
 export async function describeCaseRecordForSupervision(db: DbExecutor, caseId: string): Promise<CaseRecordForSupervision | undefined> {
   const row = await findCaseById(db, caseId);
   if (!row) return undefined;
-  const [{ guide }, events, materials] = await Promise.all([loadPinnedVersion(db, row.item_version_id), findCaseEvents(db, caseId), findMaterialKeys(db, caseId)]);
+  const [{ guide, process }, events, materials] = await Promise.all([loadPinnedVersion(db, row.item_version_id), findCaseEvents(db, caseId), findMaterialKeys(db, caseId)]);
   const accepted = events.find((event) => event.type === 'accepted');
   return {
     channel: row.channel,
@@ -33,6 +35,7 @@ export async function describeCaseRecordForSupervision(db: DbExecutor, caseId: s
     charged: guide.charged,
     standardFees: guide.fees.map((fee) => ({ name: fee.name, amount: fee.amount })),
     circumstances: guide.discretion.flatMap((standard) => standard.circumstances.map((circumstance) => ({ code: circumstance.code, fineMin: circumstance.fineMin, fineMax: circumstance.fineMax }))),
-    events: events.map((event) => ({ seq: event.seq, type: event.type, occurredAt: event.occurred_at, detail: fromJson<Record<string, unknown>>(event.detail) ?? {} })),
+    secondApproverStepKeys: process.steps.filter((step) => step.requiresSecondApprover).map((step) => step.key),
+    events: events.map((event) => ({ seq: event.seq, type: event.type, stepKey: event.step_key, actorUserId: event.actor_user_id, occurredAt: event.occurred_at, detail: fromJson<Record<string, unknown>>(event.detail) ?? {} })),
   };
 }

@@ -20,6 +20,7 @@ export { seedDemoServices } from './services.seed.ts';
 export { defineServicesPeriodicJobs, refreshDueCaseClocks } from './services.jobs.ts';
 export type { ServicesDeps } from './services.deps.ts';
 export { findItemNames } from './service-items.repository.ts';
+export { findItemWithSteps, type ItemFacts } from './item-steps.ts';
 export { describeCaseRecordForSupervision, type CaseRecordForSupervision } from './case-record.ts';
 export { describeCaseForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';
 

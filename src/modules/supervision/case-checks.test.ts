@@ -25,6 +25,7 @@ function facts(overrides: Partial<CaseRecordFacts>): CaseRecordFacts {
     charged: true,
     standardFees: [{ name: '工本费', amount: 10 }],
     circumstances: [{ code: 'minor', fineMin: 0, fineMax: 2000 }],
+    secondApproverStepKeys: [],
     events: [],
     ...overrides,
   };
@@ -112,4 +113,18 @@ test('off-system handling: entered after the decision (事后补录); submitted 
   const overHoliday = facts({ channel: 'pushed', submittedAt: '2026-09-30T01:00:00.000Z', enteredAt: '2026-10-08T01:00:00.000Z', events: [event('submitted', '2026-09-30T01:00:00.000Z')] });
   assert.deepEqual(codes(overHoliday), []);
   assert.deepEqual(checkCaseRecord(overHoliday, calendar, { maxEntryDelayDays: 0 }).map((violation) => violation.code), ['offsystem.backdated']);
+});
+
+test('integrity risk: a high-risk step completed by one person alone; a second person’s opinion at that step clears it', () => {
+  const at = (type: string, stepKey: string, actorUserId: string, detail: Record<string, unknown> = {}): CaseRecordEvent => ({ ...event(type, '2026-11-17T02:00:00.000Z', detail), stepKey, actorUserId });
+  seq = 0;
+  const alone = [event('submitted', '2026-11-16T01:00:00.000Z'), at('accepted', 'accept', 'window'), at('decided', 'decide', 'head', { outcome: 'approved' })];
+  assert.deepEqual(codes(facts({ events: alone, secondApproverStepKeys: ['decide'] })), ['legality.second_approver@3']);
+  seq = 0;
+  const ownNote = [event('submitted', '2026-11-16T01:00:00.000Z'), at('accepted', 'accept', 'window'), at('noted', 'decide', 'head'), at('decided', 'decide', 'head', { outcome: 'approved' })];
+  assert.deepEqual(codes(facts({ events: ownNote, secondApproverStepKeys: ['decide'] })), ['legality.second_approver@4'], 'a note of their own does not count');
+  seq = 0;
+  const twoPeople = [event('submitted', '2026-11-16T01:00:00.000Z'), at('accepted', 'accept', 'window'), at('noted', 'decide', 'deputy'), at('decided', 'decide', 'head', { outcome: 'approved' })];
+  assert.deepEqual(codes(facts({ events: twoPeople, secondApproverStepKeys: ['decide'] })), []);
+  assert.deepEqual(codes(facts({ events: alone })), [], 'no high-risk step, no check');
 });

@@ -12,6 +12,8 @@ import { todayInChina } from '../../core/calendar/working-days.ts';
 export interface CaseRecordEvent {
   seq: number;
   type: string;
+  stepKey?: string | null;
+  actorUserId?: string | null;
   occurredAt: string;
   detail: Record<string, unknown>;
 }
@@ -29,6 +31,8 @@ export interface CaseRecordFacts {
   charged: boolean;
   standardFees: ReadonlyArray<{ name: string; amount: number }>;
   circumstances: ReadonlyArray<{ code: string; fineMin: number; fineMax: number }>;
+  /** Steps that need a second approver: the process's own and the integrity risk register's. */
+  secondApproverStepKeys: readonly string[];
   events: readonly CaseRecordEvent[];
 }
 
@@ -37,6 +41,7 @@ export const CASE_CHECK_CODES = [
   'legality.reason',
   'legality.supplement_repeated',
   'legality.refused_complete',
+  'legality.second_approver',
   'completeness.materials',
   'fees.unlisted',
   'fees.amount',
@@ -71,7 +76,7 @@ function money(value: unknown): number | null {
 
 /** Every violation the record of one case shows. */
 export function checkCaseRecord(facts: CaseRecordFacts, calendar: WorkingCalendar, settings: CaseCheckSettings): CaseViolation[] {
-  return [...checkOrder(facts), ...checkReasons(facts), ...checkSupplements(facts), ...checkMaterials(facts), ...checkFees(facts), ...checkFines(facts), ...checkOffSystem(facts, calendar, settings)];
+  return [...checkOrder(facts), ...checkReasons(facts), ...checkSupplements(facts), ...checkSecondApprover(facts), ...checkMaterials(facts), ...checkFees(facts), ...checkFines(facts), ...checkOffSystem(facts, calendar, settings)];
 }
 
 // A decision needs an acceptance before it; a conclusion needs a decision; nothing follows the end.
@@ -115,6 +120,27 @@ function checkSupplements(facts: CaseRecordFacts): CaseViolation[] {
   const missing = facts.requiredMaterialKeys.filter((key) => !facts.materialKeysAtAcceptance.includes(key));
   if (refusal && requests.length === 0 && missing.length === 0 && facts.channel !== 'pushed') {
     violations.push({ code: 'legality.refused_complete', occurrence: `${refusal.seq}`, detail: '申请材料齐全且未要求补正，却不予受理' });
+  }
+  return violations;
+}
+
+// 廉政风险点: at a high-risk step, the person who completes it is not the only one who looked: another member of
+// staff has recorded an opinion (批注) or a countersignature at that step since the case last entered it.
+const COMPLETING = new Set(['accepted', 'refused', 'forwarded', 'decided', 'concluded']);
+
+function checkSecondApprover(facts: CaseRecordFacts): CaseViolation[] {
+  if (facts.secondApproverStepKeys.length === 0) return [];
+  const violations: CaseViolation[] = [];
+  const othersAtStep = new Map<string, Set<string>>();
+  for (const event of facts.events) {
+    const step = event.stepKey ?? null;
+    if (step === null || !facts.secondApproverStepKeys.includes(step)) continue;
+    const actors = othersAtStep.get(step) ?? new Set<string>();
+    othersAtStep.set(step, actors);
+    if ((event.type === 'noted' || event.type === 'countersigned') && event.actorUserId) actors.add(event.actorUserId);
+    if (!COMPLETING.has(event.type) || !event.actorUserId) continue;
+    if (![...actors].some((actor) => actor !== event.actorUserId)) violations.push({ code: 'legality.second_approver', occurrence: `${event.seq}`, detail: `高风险环节“${step}”未经第二人审核即由同一人办理` });
+    othersAtStep.delete(step);
   }
   return violations;
 }

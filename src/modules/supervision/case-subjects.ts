@@ -6,6 +6,7 @@ import type { DbExecutor } from '../../core/db/database.ts';
 import type { EventHandler } from '../../core/notify/index.ts';
 import { describeCaseForSupervision, describeCaseRecordForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision } from '../services/index.ts';
 import { checkCaseRecord } from './case-checks.ts';
+import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
 import { evaluateAfterEvent, loadRules, raiseFinding, type SubjectSnapshot } from './supervision-evaluation.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
@@ -23,6 +24,10 @@ async function checkRecord(tx: DbExecutor, calendar: WorkingCalendar, snapshot: 
   if (checks.size === 0) return 0;
   const record = await describeCaseRecordForSupervision(tx, snapshot.id);
   if (!record) return 0;
+  if (snapshot.scopeKey) {
+    const registered = await findSecondApproverSteps(tx, snapshot.scopeKey);
+    if (registered.length > 0) record.secondApproverStepKeys = [...new Set([...record.secondApproverStepKeys, ...registered])];
+  }
   const settings = checks.get('offsystem.backdated')?.settings ?? { maxEntryDelayDays: 1 };
   let raised = 0;
   for (const violation of checkCaseRecord(record, calendar, settings)) {

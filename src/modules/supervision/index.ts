@@ -7,6 +7,7 @@ import type { EventSubscription } from '../../core/notify/index.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { caseEventSubscriber } from './case-subjects.ts';
 import { registerSupervisionRoutes } from './supervision.api.ts';
+import { registerRiskPointRoutes } from './risk-points.api.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 import { supervisionPermissions } from './supervision.permissions.ts';
 
@@ -33,4 +34,5 @@ export function supervisionSubscriptions(deps: SupervisionDeps): EventSubscripti
 /** Registers every supervision route. */
 export function registerSupervisionModule(app: App, deps: SupervisionDeps): void {
   registerSupervisionRoutes(app, deps);
+  registerRiskPointRoutes(app, deps);
 }

@@ -7,6 +7,8 @@ registerErrorCodes({
   SUPERVISION_RULE_EXISTS: { status: 409, zh: '该事项已有此规则的单独设置，请直接修改', en: 'This item already has its own setting of the rule; change that one' },
   SUPERVISION_RULE_GENERAL: { status: 409, zh: '通用规则不能删除，可以停用', en: 'A general rule cannot be deleted; it can be switched off' },
   SUPERVISION_SCOPE_UNKNOWN: { status: 400, zh: '适用范围须为已有事项', en: 'The scope must be an existing service item' },
+  RISK_POINT_NOT_FOUND: { status: 404, zh: '廉政风险点不存在', en: 'Integrity risk point not found' },
+  RISK_POINT_STEP_UNKNOWN: { status: 400, zh: '该事项已发布的流程中没有环节 {step}', en: 'The published process of the item has no step {step}' },
   FINDING_NOT_FOUND: { status: 404, zh: '监察记录不存在', en: 'Supervision finding not found' },
   FINDING_NOT_OPEN: { status: 409, zh: '该监察记录当前不需要申辩或整改（{status}）', en: 'This finding is not waiting for an explanation or rectification ({status})' },
   FINDING_NOT_RESPONDED: { status: 409, zh: '该监察记录没有待审核的申辩或整改（{status}）', en: 'This finding has no answer waiting for review ({status})' },
