@@ -155,6 +155,13 @@ test(`${on}: the unit explains, the office rejects, the unit rectifies, the offi
 
   const audit = await app.platform.database.db.selectFrom('audit_log').select(['action', 'actor_name']).where('subject_id', '=', red.id).orderBy('seq').execute();
   assert.deepEqual(audit.map((record) => record.action), ['supervision.finding.explain', 'supervision.finding.reject', 'supervision.finding.rectify', 'supervision.finding.accept']);
+
+  // 监察日志: the office sees its own actions; the unit has no access.
+  const log = await supervisor.get('/api/supervision/log?pageSize=50');
+  assert.equal(log.status, 200);
+  assert.deepEqual(log.body.items.map((entry: { action: string }) => entry.action).slice(0, 2), ['supervision.finding.accept', 'supervision.finding.reject']);
+  assert.ok(log.body.items.every((entry: { actorName: string }) => entry.actorName === '唐正'), 'only the office’s own staff');
+  assert.equal((await head.get('/api/supervision/log')).status, 403);
 });
 
 test(`${on}: when the case ends its timeliness findings stay on record, resolved, and it is no longer watched`, async () => {

@@ -41,6 +41,8 @@ const insertAuditRow = preparedQuery((db, row: AuditRow) => db.insertInto('audit
 
 export interface AuditFilter {
   action?: string | undefined;
+  /** Only records of actors of this unit (a supervising office's own log). */
+  unitId?: string | undefined;
   actor?: string | undefined;
   outcome?: string | undefined;
   from?: string | undefined;
@@ -51,6 +53,7 @@ export interface AuditFilter {
 export async function findAuditRecords(db: DbExecutor, filter: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditRow[]; total: number }> {
   let query = db.selectFrom('audit_log');
   if (filter.action) query = query.where('action', 'like', `${filter.action}%`);
+  if (filter.unitId) query = query.where('unit_id', '=', filter.unitId);
   if (filter.actor) query = query.where((eb) => eb.or([eb('actor_name', '=', filter.actor!), eb('actor_id', '=', filter.actor!)]));
   if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
   if (filter.from) query = query.where('occurred_at', '>=', filter.from);

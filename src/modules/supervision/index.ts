@@ -8,6 +8,7 @@ import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { caseEventSubscriber } from './case-subjects.ts';
 import { registerSupervisionRoutes } from './supervision.api.ts';
 import { registerRiskPointRoutes } from './risk-points.api.ts';
+import { registerSupervisionLogRoutes } from './supervision-log.api.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 import { supervisionPermissions } from './supervision.permissions.ts';
 
@@ -35,4 +36,5 @@ export function supervisionSubscriptions(deps: SupervisionDeps): EventSubscripti
 export function registerSupervisionModule(app: App, deps: SupervisionDeps): void {
   registerSupervisionRoutes(app, deps);
   registerRiskPointRoutes(app, deps);
+  registerSupervisionLogRoutes(app, deps);
 }
