@@ -20,6 +20,8 @@ const configSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:pass@host:port').optional(),
   MAIL_FROM: z.string().min(3).default('政通平台 <noreply@zhengtong.local>'),
   SMS_GATEWAY_URL: z.url().optional(),
+  PROVINCIAL_SUPERVISION_URL: z.url().optional(),
+  PROVINCIAL_SUPERVISION_TOKEN: z.string().min(8).max(500).optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   WORKERS: booleanFromEnv.default(true),
   TRUST_PROXY: booleanFromEnv.default(false),
@@ -41,6 +43,8 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   smsGatewayUrl: string | undefined;
+  /** Where cases and findings are reported to the provincial supervision platform; unset: not reported. */
+  provincialSupervision: { url: string; token: string | undefined } | undefined;
   maxUploadBytes: number;
   runWorkers: boolean;
   trustProxy: boolean;
@@ -73,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
     smsGatewayUrl: raw.SMS_GATEWAY_URL,
+    provincialSupervision: raw.PROVINCIAL_SUPERVISION_URL ? { url: raw.PROVINCIAL_SUPERVISION_URL, token: raw.PROVINCIAL_SUPERVISION_TOKEN } : undefined,
     maxUploadBytes: Math.round(raw.MAX_UPLOAD_MB * 1024 * 1024),
     runWorkers: raw.WORKERS,
     trustProxy: raw.TRUST_PROXY,

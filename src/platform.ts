@@ -92,7 +92,7 @@ export async function createPlatform(config: AppConfig, options: PlatformOptions
   const emailSender = config.smtpUrl ? createSmtpEmailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : createRecordingEmailSender();
   const smsGateway = config.smsGatewayUrl ? createHttpSmsGateway({ url: config.smsGatewayUrl }) : createRecordingSmsGateway();
   const servicesDeps = { db, calendar: () => calendar.getCalendar(), now, store };
-  const supervisionDeps = { db, calendar: () => calendar.getCalendar(), now };
+  const supervisionDeps = { db, calendar: () => calendar.getCalendar(), now, reporting: config.provincialSupervision };
   const dispatcher = createOutboxDispatcher({ db, emailSender, smsGateway, subscribers: supervisionSubscriptions(supervisionDeps), clock: now, logger: app.log });
   const worker = createJobWorker({
     db,

@@ -21,6 +21,6 @@ test('patterns match exact topics, prefix wildcards and everything', () => {
 test('topics and patterns are checked when published or subscribed', () => {
   assert.doesNotThrow(() => assertEventTopic('case.accepted'));
   for (const bad of ['case', 'Case.accepted', 'case.', 'case accepted', 'case.*']) assert.throws(() => assertEventTopic(bad), /module\.event/, bad);
-  for (const good of ['*', 'case.*', 'case.accepted', 'case.deadline.*']) assert.doesNotThrow(() => assertTopicPattern(good), good);
+  for (const good of ['*', 'case.*', 'case.accepted', 'case.deadline.*', 'case.time_state_changed', 'supervision.finding_raised']) assert.doesNotThrow(() => assertTopicPattern(good), good);
   for (const bad of ['case*', '*.accepted', 'case.**', '']) assert.throws(() => assertTopicPattern(bad), /pattern/, bad);
 });

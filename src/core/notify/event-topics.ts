@@ -37,7 +37,7 @@ const checkedTopics = new Set<string>();
 export function assertTopicPattern(pattern: string): void {
   if (pattern === '*') return;
   const prefix = pattern.endsWith('.*') ? pattern.slice(0, -2) : pattern;
-  if (!/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/.test(prefix)) throw new Error(`Subscription pattern "${pattern}" must be a topic, prefix.* or *`);
+  if (!/^[a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)*$/.test(prefix)) throw new Error(`Subscription pattern "${pattern}" must be a topic, prefix.* or *`);
 }
 
 /** True when `topic` is matched by `pattern`. */

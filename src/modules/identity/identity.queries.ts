@@ -4,9 +4,9 @@ import { findFirstUnitOfKind, findUnitById, findUnitsOfKinds } from './units.rep
 import { findUnitStaffWithPermission, findUserById } from './users.repository.ts';
 
 /** The county the platform serves (the first county in the tree), or undefined before seeding. */
-export async function findServedCounty(db: DbExecutor): Promise<{ id: string; name: string; nameEn: string | null; path: string } | undefined> {
+export async function findServedCounty(db: DbExecutor): Promise<{ id: string; name: string; nameEn: string | null; path: string; code: string | null } | undefined> {
   const county = await findFirstUnitOfKind(db, 'county');
-  return county ? { id: county.id, name: county.name, nameEn: county.name_en, path: county.path } : undefined;
+  return county ? { id: county.id, name: county.name, nameEn: county.name_en, path: county.path, code: county.code } : undefined;
 }
 
 /** Departments directly serving under a path (e.g. the county's departments) for public listings. */

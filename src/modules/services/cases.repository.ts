@@ -398,3 +398,17 @@ export async function findRunningCaseSupervisionFacts(db: DbExecutor, afterId: s
 export function findMaterialKeys(db: DbExecutor, caseId: string): Promise<Array<{ material_key: string; created_at: string }>> {
   return db.selectFrom('case_materials').select(['material_key', 'created_at']).where('case_id', '=', caseId).execute();
 }
+
+/** What is reported upward of a case: its identity, item, unit, dates and state. */
+export function findCaseReportFacts(db: DbExecutor, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('service_items', 'service_items.id', 'cases.item_id')
+    .innerJoin('units', 'units.id', 'cases.unit_id')
+    .select([
+      'cases.id', 'cases.case_number', 'cases.channel', 'cases.status', 'cases.outcome', 'cases.applicant_kind', 'cases.submitted_at', 'cases.accepted_at', 'cases.decided_at', 'cases.concluded_at',
+      'cases.case_deadline', 'cases.time_state', 'cases.promised_days', 'cases.statutory_days', 'service_items.implementation_code', 'service_items.name as item_name', 'units.name as unit_name', 'units.credit_code as unit_credit_code',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+}

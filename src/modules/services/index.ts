@@ -21,6 +21,7 @@ export { defineServicesPeriodicJobs, refreshDueCaseClocks } from './services.job
 export type { ServicesDeps } from './services.deps.ts';
 export { findItemNames } from './service-items.repository.ts';
 export { findItemWithSteps, type ItemFacts } from './item-steps.ts';
+export { describeCaseForReport, type CaseReport } from './case-report.ts';
 export { describeCaseRecordForSupervision, type CaseRecordForSupervision } from './case-record.ts';
 export { describeCaseForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';
 

@@ -6,10 +6,10 @@ import { toCount } from '../../core/db/values.ts';
 import type { FindingFilter } from './supervision.schema.ts';
 import type { FindingStatus, SupervisionFindingRow } from './supervision.tables.ts';
 
-export type FindingWithUnit = SupervisionFindingRow & { unit_name: string; unit_path: string };
+export type FindingWithUnit = SupervisionFindingRow & { unit_name: string; unit_path: string; unit_credit_code?: string | null };
 
 function selectFindingsWithUnit(db: DbExecutor) {
-  return db.selectFrom('supervision_findings').innerJoin('units', 'units.id', 'supervision_findings.unit_id').selectAll('supervision_findings').select(['units.name as unit_name', 'units.path as unit_path']);
+  return db.selectFrom('supervision_findings').innerJoin('units', 'units.id', 'supervision_findings.unit_id').selectAll('supervision_findings').select(['units.name as unit_name', 'units.path as unit_path', 'units.credit_code as unit_credit_code']);
 }
 
 /** A page of findings in the scope, newest first. */
@@ -25,7 +25,7 @@ export async function findFindings(db: DbExecutor, scope: DataScope, filter: Fin
   if (filter.subjectId) query = query.where('supervision_findings.subject_id', '=', filter.subjectId);
   if (filter.resolved !== undefined) query = query.where('supervision_findings.resolved_at', filter.resolved ? 'is not' : 'is', null);
   const [items, count] = await Promise.all([
-    query.selectAll('supervision_findings').select(['units.name as unit_name', 'units.path as unit_path']).orderBy('supervision_findings.raised_at', 'desc').orderBy('supervision_findings.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query.selectAll('supervision_findings').select(['units.name as unit_name', 'units.path as unit_path', 'units.credit_code as unit_credit_code']).orderBy('supervision_findings.raised_at', 'desc').orderBy('supervision_findings.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
     query.select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: toCount(count.count) };

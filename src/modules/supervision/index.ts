@@ -9,6 +9,8 @@ import { caseEventSubscriber } from './case-subjects.ts';
 import { registerSupervisionRoutes } from './supervision.api.ts';
 import { registerRiskPointRoutes } from './risk-points.api.ts';
 import { registerSupervisionLogRoutes } from './supervision-log.api.ts';
+import { registerReportingRoutes } from './reporting.api.ts';
+import { reportingSubscriber } from './reporting.service.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 import { supervisionPermissions } from './supervision.permissions.ts';
 
@@ -16,6 +18,8 @@ export { supervisionMigrations } from './migrations/index.ts';
 export { ensureDefaultSupervisionRules, defineRule, defineTimelinessRule } from './supervision-rules.ts';
 export { seedDemoSupervision } from './supervision.seed.ts';
 export { defineSupervisionJobs, defineSupervisionPeriodicJobs, sweepDueSubjects } from './supervision.jobs.ts';
+export { deliverDueReports, MAX_REPORT_ATTEMPTS } from './reporting.service.ts';
+export { reportBatchSchema, REPORT_FORMAT } from './reporting.schema.ts';
 export { reevaluateAllCases } from './case-subjects.ts';
 export type { SupervisionDeps } from './supervision.deps.ts';
 export { DEFAULT_TIMELINESS_THRESHOLDS, FINDING_LEVELS, levelsUpTo, nextTimelinessChange, timelinessLevel, timelinessThresholdsSchema, type FindingLevel, type TimelinessThresholds } from './timeliness.ts';
@@ -29,7 +33,11 @@ grantToBuiltinRole('hall_admin', ['supervision.findings.read', 'supervision.over
 
 /** The outbox subscriptions of supervision: every case event is evaluated right after it commits. */
 export function supervisionSubscriptions(deps: SupervisionDeps): EventSubscription[] {
-  return [{ pattern: 'case.*', handler: caseEventSubscriber(deps), name: 'supervision.evaluateCase' }];
+  const subscriptions: EventSubscription[] = [{ pattern: 'case.*', handler: caseEventSubscriber(deps), name: 'supervision.evaluateCase' }];
+  if (deps.reporting) {
+    subscriptions.push({ pattern: 'case.*', handler: reportingSubscriber(deps), name: 'supervision.reportCase' }, { pattern: 'supervision.finding_raised', handler: reportingSubscriber(deps), name: 'supervision.reportFinding' });
+  }
+  return subscriptions;
 }
 
 /** Registers every supervision route. */
@@ -37,4 +45,5 @@ export function registerSupervisionModule(app: App, deps: SupervisionDeps): void
   registerSupervisionRoutes(app, deps);
   registerRiskPointRoutes(app, deps);
   registerSupervisionLogRoutes(app, deps);
+  registerReportingRoutes(app, deps);
 }

@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { todayInChina } from '../../core/calendar/working-days.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
-import { enqueueSms, sendInAppMessage } from '../../core/notify/index.ts';
+import { enqueueSms, publishEvent, sendInAppMessage } from '../../core/notify/index.ts';
 import { findUnitStaffHolding } from '../identity/index.ts';
 import { evaluateSubject, findingKey, type StandingFinding, type SupervisedDeadline, type SupervisedSubject } from './supervision-engine.ts';
 import { ruleDefinition, toTimelinessRule } from './supervision-rules.ts';
@@ -131,6 +131,7 @@ export async function raiseFinding(tx: DbExecutor, subject: Pick<SubjectSnapshot
   if (!inserted) return false;
   await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: id, action: 'raised', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: finding.detail, occurred_at: stamp });
   await notifyUnit(tx, subject, finding, id, now);
+  await publishEvent(tx, 'supervision.finding_raised', { findingId: id, level: finding.level, unitId: subject.unitId }, { unitId: subject.unitId }, now);
   return true;
 }
 

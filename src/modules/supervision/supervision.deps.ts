@@ -6,4 +6,6 @@ export interface SupervisionDeps {
   db: Db;
   calendar: () => WorkingCalendar;
   now: () => Date;
+  /** The provincial supervision platform's endpoint; unset: nothing is reported. */
+  reporting?: { url: string; token: string | undefined } | undefined;
 }

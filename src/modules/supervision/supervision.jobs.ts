@@ -5,6 +5,7 @@ import { definePeriodicJob, defineJob, type JobDefinition, type PeriodicJobDefin
 import { z } from 'zod';
 import { todayInChina } from '../../core/calendar/working-days.ts';
 import { reevaluateAllCases } from './case-subjects.ts';
+import { deliverDueReports } from './reporting.service.ts';
 import { evaluateWhenDue, loadRules } from './supervision-evaluation.ts';
 import { findSubjectsDue } from './supervision.repository.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
@@ -58,7 +59,9 @@ export function defineSupervisionJobs(deps: SupervisionDeps): JobDefinition[] {
   return [defineReevaluateAllJob(deps)];
 }
 
-/** Supervision's periodic job: the sweep, every 30 seconds, so a crossing is found within a minute of midnight. */
+/** Supervision's periodic jobs: the sweep, every 30 seconds, so a crossing is found within a minute of midnight; reporting upward, when configured. */
 export function defineSupervisionPeriodicJobs(deps: SupervisionDeps): PeriodicJobDefinition[] {
-  return [definePeriodicJob({ name: 'supervision.sweepDueSubjects', everySeconds: 30, run: async () => void (await sweepDueSubjects(deps)) })];
+  const jobs = [definePeriodicJob({ name: 'supervision.sweepDueSubjects', everySeconds: 30, run: async () => void (await sweepDueSubjects(deps)) })];
+  if (deps.reporting) jobs.push(definePeriodicJob({ name: 'supervision.reportUpward', everySeconds: 10, run: async () => void (await deliverDueReports(deps)) }));
+  return jobs;
 }
