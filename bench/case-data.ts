@@ -38,8 +38,18 @@ function pick<T>(list: readonly T[], index: number): T {
   return list[index % list.length] as T;
 }
 
-/** Inserts `count` cases with their events and open tasks in batches; returns the ids of the open cases. */
-export async function generateCases(db: Db, items: ItemFacts[], count: number, options: { now: Date; batch?: number; onProgress?: (done: number) => void }): Promise<void> {
+export interface GenerateOptions {
+  now: Date;
+  batch?: number;
+  onProgress?: (done: number) => void;
+  /** Percent of cases still open (default 17). */
+  openPercent?: number;
+  /** The deadline (China date) of the open case with this index, instead of one derived from its age. */
+  deadlineOf?: (index: number) => string;
+}
+
+/** Inserts `count` cases with their events and open tasks in batches. */
+export async function generateCases(db: Db, items: ItemFacts[], count: number, options: GenerateOptions): Promise<void> {
   const batch = options.batch ?? 400;
   const counters = new Map<string, number>();
   const threeYears = 3 * 365 * 86_400_000;
@@ -53,7 +63,7 @@ export async function generateCases(db: Db, items: ItemFacts[], count: number, o
       const second = (item.steps[1] ?? first) as ItemFacts['steps'][number];
       // Open cases are recent; ended ones anywhere in the last three years.
       const roll = (index * 2654435761) % 100;
-      const open = roll < 17;
+      const open = roll < (options.openPercent ?? 17);
       const age = open ? (index % 20) * 86_400_000 : (index * 104729) % threeYears;
       const submitted = new Date(options.now.getTime() - age - 3_600_000);
       const day = submitted.toISOString().slice(0, 10);
@@ -68,7 +78,7 @@ export async function generateCases(db: Db, items: ItemFacts[], count: number, o
       const ended = !open;
       const acceptedAt = accepted ? new Date(submitted.getTime() + 3_600_000).toISOString() : null;
       const endedAt = ended ? new Date(submitted.getTime() + (1 + (index % 9)) * 86_400_000).toISOString() : null;
-      const deadline = accepted ? new Date(submitted.getTime() + (item.promisedDays + 4) * 86_400_000).toISOString().slice(0, 10) : null;
+      const deadline = accepted ? (open && options.deadlineOf ? options.deadlineOf(index) : new Date(submitted.getTime() + (item.promisedDays + 4) * 86_400_000).toISOString().slice(0, 10)) : null;
       const timeState = ended ? 'stopped' : status === 'supplementing' || status === 'suspended' ? 'paused' : !accepted ? 'not_started' : roll % 5 === 0 ? 'warning' : roll % 7 === 0 ? 'overdue' : 'normal';
       const name = `${pick([...SURNAMES], index)}${pick([...GIVEN], index * 31)}${pick([...GIVEN], index * 17)}`;
       cases.push({

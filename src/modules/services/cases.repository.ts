@@ -395,9 +395,11 @@ export async function findRunningCaseSupervisionFacts(db: DbExecutor, afterId: s
 }
 
 /** The materials on file of a case (key and when each was added), for supervision's completeness check. */
-export function findMaterialKeys(db: DbExecutor, caseId: string): Promise<Array<{ material_key: string; created_at: string }>> {
-  return db.selectFrom('case_materials').select(['material_key', 'created_at']).where('case_id', '=', caseId).execute();
+export async function findMaterialKeys(db: DbExecutor, caseId: string): Promise<Array<{ material_key: string; created_at: string }>> {
+  return (await selectMaterialKeys(db, { caseId })).rows;
 }
+
+const selectMaterialKeys = preparedQuery((db, values: { caseId: string }) => db.selectFrom('case_materials').select(['material_key', 'created_at']).where('case_id', '=', values.caseId));
 
 /** What is reported upward of a case: its identity, item, unit, dates and state. */
 export function findCaseReportFacts(db: DbExecutor, caseId: string) {

@@ -23,7 +23,7 @@ import {
   saveSubject,
 } from './supervision.repository.ts';
 import { RESPOND_PERMISSION } from './supervision.policy.ts';
-import type { SupervisionRuleRow } from './supervision.tables.ts';
+import type { SupervisionRuleRow, SupervisionSubjectRow } from './supervision.tables.ts';
 
 /** A subject as its module describes it after an event: who owns it, what to call it, its running deadlines. */
 export interface SubjectSnapshot {
@@ -51,8 +51,8 @@ export async function loadRules(db: DbExecutor, subjectType: string): Promise<Su
 
 /** Re-evaluates a subject after an event, with the deadlines its module reports now and its type's rules. */
 export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome> {
-  await lockSubject(tx, snapshot.type, snapshot.id, toTimestamp(now));
-  return evaluateAndRecord(tx, calendar, snapshot, rules, now);
+  const stored = await lockSubject(tx, snapshot.type, snapshot.id);
+  return evaluateAndRecord(tx, calendar, snapshot, rules, now, stored);
 }
 
 /**
@@ -60,13 +60,13 @@ export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalend
  * Returns null when there was nothing to do: the subject is no longer watched, or an event got there first.
  */
 export async function evaluateWhenDue(tx: DbExecutor, calendar: WorkingCalendar, subjectType: string, subjectId: string, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome | null> {
-  const row = await lockSubject(tx, subjectType, subjectId, toTimestamp(now));
+  const row = await lockSubject(tx, subjectType, subjectId);
   if (!row || row.next_check_on === null || row.next_check_on > todayInChina(now)) return null;
   const snapshot: SubjectSnapshot = { type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] };
-  return evaluateAndRecord(tx, calendar, snapshot, rules, now);
+  return evaluateAndRecord(tx, calendar, snapshot, rules, now, row);
 }
 
-async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome> {
+async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date, stored: SupervisionSubjectRow | undefined): Promise<EvaluationOutcome> {
   const today = todayInChina(now);
   const stamp = toTimestamp(now);
   const subject: SupervisedSubject = { type: snapshot.type, id: snapshot.id, scopeKey: snapshot.scopeKey, deadlines: snapshot.deadlines };
@@ -93,12 +93,18 @@ async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snap
     resolved += 1;
   }
 
-  if (snapshot.deadlines.length === 0) await deleteSubject(tx, snapshot.type, snapshot.id);
-  else {
-    await saveSubject(tx, {
-      subject_type: snapshot.type, subject_id: snapshot.id, unit_id: snapshot.unitId, scope_key: snapshot.scopeKey, label: snapshot.label,
-      deadlines_json: JSON.stringify(snapshot.deadlines), next_check_on: evaluation.nextCheckOn, evaluated_at: stamp,
-    });
+  if (snapshot.deadlines.length === 0) {
+    if (stored) await deleteSubject(tx, snapshot.type, snapshot.id);
+  } else {
+    const deadlinesJson = JSON.stringify(snapshot.deadlines);
+    // Most events leave a subject's deadlines and next check day as they were: then there is nothing to write.
+    const unchanged = stored && stored.deadlines_json === deadlinesJson && stored.next_check_on === evaluation.nextCheckOn && stored.unit_id === snapshot.unitId && stored.label === snapshot.label && stored.scope_key === snapshot.scopeKey;
+    if (!unchanged) {
+      await saveSubject(tx, {
+        subject_type: snapshot.type, subject_id: snapshot.id, unit_id: snapshot.unitId, scope_key: snapshot.scopeKey, label: snapshot.label,
+        deadlines_json: deadlinesJson, next_check_on: evaluation.nextCheckOn, evaluated_at: stamp,
+      });
+    }
   }
   return { raised, resolved, nextCheckOn: evaluation.nextCheckOn };
 }

@@ -12,7 +12,7 @@ import type { CaseCheckCode, CaseCheckSettings } from './case-checks.ts';
 import type { TimelinessRule } from './supervision-engine.ts';
 import { insertRuleIfAbsent } from './supervision.repository.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
-import { DEFAULT_TIMELINESS_THRESHOLDS, FINDING_LEVELS, timelinessThresholdsSchema, type FindingLevel } from './timeliness.ts';
+import { DEFAULT_TIMELINESS_THRESHOLDS, FINDING_LEVELS, timelinessThresholdsSchema, type FindingLevel, type TimelinessThresholds } from './timeliness.ts';
 
 export const RULE_CATEGORIES = { timeliness: '时效', legality: '程序合法', completeness: '内容完整', fees: '收费', discretion: '处罚裁量', offsystem: '体外循环' } as const;
 export type RuleCategory = keyof typeof RULE_CATEGORIES;
@@ -89,8 +89,22 @@ export async function ensureDefaultSupervisionRules(tx: DbExecutor, now: Date = 
   }
 }
 
+// Every evaluation reads its rules; parsing a handful of small JSON settings each time cost more than the
+// evaluation itself. Parsed settings are kept by code and text (a changed rule has new text).
+const parsedSettings = new Map<string, Record<string, unknown>>();
+
 /** A stored rule's settings, parsed by its definition (the defaults when the code is unknown or the stored value is bad). */
 export function ruleSettings(row: Pick<SupervisionRuleRow, 'code' | 'settings_json'>): Record<string, unknown> {
+  const key = `${row.code}\u0000${row.settings_json}`;
+  const known = parsedSettings.get(key);
+  if (known) return known;
+  const settings = parseSettings(row);
+  if (parsedSettings.size > 10_000) parsedSettings.clear();
+  parsedSettings.set(key, settings);
+  return settings;
+}
+
+function parseSettings(row: Pick<SupervisionRuleRow, 'code' | 'settings_json'>): Record<string, unknown> {
   const definition = definitions.get(row.code);
   if (!definition) return {};
   try {
@@ -103,8 +117,19 @@ export function ruleSettings(row: Pick<SupervisionRuleRow, 'code' | 'settings_js
 
 /** A stored timeliness rule as the engine takes it. */
 export function toTimelinessRule(row: SupervisionRuleRow): TimelinessRule {
-  const thresholds = timelinessThresholdsSchema.safeParse(ruleSettings(row));
-  return { code: row.code, subjectType: row.subject_type, deadlineKind: row.deadline_kind, scopeKey: row.scope_key === '' ? null : row.scope_key, thresholds: thresholds.success ? thresholds.data : DEFAULT_TIMELINESS_THRESHOLDS, enabled: fromFlag(row.enabled) };
+  return { code: row.code, subjectType: row.subject_type, deadlineKind: row.deadline_kind, scopeKey: row.scope_key === '' ? null : row.scope_key, thresholds: thresholdsOf(ruleSettings(row)), enabled: fromFlag(row.enabled) };
+}
+
+const thresholdsBySettings = new WeakMap<Record<string, unknown>, TimelinessThresholds>();
+
+function thresholdsOf(settings: Record<string, unknown>): TimelinessThresholds {
+  let thresholds = thresholdsBySettings.get(settings);
+  if (!thresholds) {
+    const parsed = timelinessThresholdsSchema.safeParse(settings);
+    thresholds = parsed.success ? parsed.data : DEFAULT_TIMELINESS_THRESHOLDS;
+    thresholdsBySettings.set(settings, thresholds);
+  }
+  return thresholds;
 }
 
 export interface CheckRule {

@@ -1,7 +1,7 @@
 // All SQL of electronic supervision's evaluation: rules, supervised subjects and the findings they raise.
 // The statements run on every case event are prepared once (core/db/prepared-query.ts).
 import { sql, type Insertable } from 'kysely';
-import type { DbExecutor } from '../../core/db/database.ts';
+import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
 import { preparedQuery } from '../../core/db/prepared-query.ts';
 import type { SupervisionFindingActionsTable, SupervisionFindingsTable, SupervisionRuleRow, SupervisionSubjectRow, SupervisionSubjectsTable } from './supervision.tables.ts';
 
@@ -43,15 +43,20 @@ export async function deleteRule(db: DbExecutor, id: string): Promise<void> {
   await db.deleteFrom('supervision_rules').where('id', '=', id).execute();
 }
 
-// Touching the subject's row first makes evaluations of one subject take turns: PostgreSQL holds the row lock
-// to COMMIT, SQLite writes one transaction at a time. Whatever an evaluation reads after this is current.
-const lockSubjectRow = preparedQuery((db, values: { subjectType: string; subjectId: string; now: string }) =>
-  db.updateTable('supervision_subjects').set({ evaluated_at: values.now }).where('subject_type', '=', values.subjectType).where('subject_id', '=', values.subjectId).returningAll(),
+// Locking the subject's row first makes evaluations of one subject take turns: PostgreSQL holds the row lock
+// to COMMIT; SQLite runs one write transaction at a time (BEGIN IMMEDIATE, one connection per process), so a
+// plain read inside it is as good. Whatever an evaluation reads after this is current.
+const selectSubjectForUpdate = preparedQuery((db, values: { subjectType: string; subjectId: string }) =>
+  db.selectFrom('supervision_subjects').selectAll().where('subject_type', '=', values.subjectType).where('subject_id', '=', values.subjectId).forUpdate(),
+);
+const selectSubject = preparedQuery((db, values: { subjectType: string; subjectId: string }) =>
+  db.selectFrom('supervision_subjects').selectAll().where('subject_type', '=', values.subjectType).where('subject_id', '=', values.subjectId),
 );
 
 /** Locks a subject's row for this transaction and returns it as it now stands; undefined when not watched. */
-export async function lockSubject(db: DbExecutor, subjectType: string, subjectId: string, now: string): Promise<SupervisionSubjectRow | undefined> {
-  return (await lockSubjectRow(db, { subjectType, subjectId, now })).rows[0];
+export async function lockSubject(db: DbExecutor, subjectType: string, subjectId: string): Promise<SupervisionSubjectRow | undefined> {
+  const query = dialectOf(db) === 'postgres' ? selectSubjectForUpdate : selectSubject;
+  return (await query(db, { subjectType, subjectId })).rows[0];
 }
 
 const upsertSubjectRow = preparedQuery((db, row: SupervisionSubjectRow) =>

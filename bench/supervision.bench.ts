@@ -1,0 +1,132 @@
+// Electronic supervision at scale. For each size in BENCH_SIZES (default 100,000 and 2,000,000 open cases), on a
+// fresh database:
+//   1. re-evaluating every open case from scratch (twice: the first pass builds the watched subjects, the
+//      second is a re-evaluation over existing state, as after a calendar or rule change);
+//   2. the sweep on the day BENCH_CROSSINGS (default 10,000) cases cross into warning — the same number at
+//      every size, so a flat sweep time shows its cost follows the crossings, not the open cases; the time
+//      from a crossing to its finding is at most the sweep's period (30 s) plus the sweep itself;
+//   3. the cost event-driven evaluation adds to a case transition: the subscriber's time per transition,
+//      beside the transition's own time through the service layer and a plain single-row commit.
+//   npm run bench:supervision                               (embedded SQLite)
+//   BENCH_PG_URL=postgres://… npm run bench:supervision     (also on PostgreSQL, in a database it creates and drops)
+//   BENCH_SIZES=20000 npm run bench:supervision             (a quick run)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { createPlatform } from '../src/platform.ts';
+import { newId, toTimestamp } from '../src/core/db/values.ts';
+import { buildActorOfUsername } from '../src/modules/identity/index.ts';
+import { actOnCase } from '../src/modules/services/cases.service.ts';
+import { reevaluateAllCases, supervisionSubscriptions, sweepDueSubjects } from '../src/modules/supervision/index.ts';
+import { generateCases, loadItemFacts } from './case-data.ts';
+
+const SIZES = (process.env['BENCH_SIZES'] ?? '100000,2000000').split(',').map(Number);
+const CROSSINGS = Number(process.env['BENCH_CROSSINGS'] ?? 10_000);
+const TRANSITIONS = Number(process.env['BENCH_TRANSITIONS'] ?? 1000);
+
+// Monday 16 November 2026, 09:00 in China. Crossing cases are due Thursday 19 November: three working days
+// ahead today, two (warning) tomorrow. The others are due on 31 December, far from any threshold.
+const MONDAY = Date.parse('2026-11-16T01:00:00Z');
+const TUESDAY = MONDAY + 86_400_000;
+const CROSSING_DUE = '2026-11-19';
+const FAR_DUE = '2026-12-31';
+
+const perSecond = (count: number, milliseconds: number) => Math.round((count / milliseconds) * 1000);
+const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;
+const megabytes = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - started };
+}
+
+async function benchSize(label: string, databaseUrl: string | undefined, openCases: number): Promise<void> {
+  console.log(`\n== ${label}: ${openCases.toLocaleString('en')} open cases, ${CROSSINGS.toLocaleString('en')} crossing into warning ==`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `zt-bench-supervision-`));
+  let nowMs = MONDAY;
+  const now = () => new Date(nowMs);
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), LOG_LEVEL: 'silent', SEED_DEMO: 'true', WORKERS: 'false' });
+  const platform = await createPlatform(config, { now });
+  const { db } = platform.database;
+  // The demo's own cases and their events are not part of the measurement.
+  await db.deleteFrom('outbox').execute();
+  const deps = { db, calendar: () => platform.calendar.getCalendar(), now };
+
+  const items = (await loadItemFacts(db)).filter((item) => item.promisedDays > 0);
+  // Every 1/share-th case crosses: spread over the whole id range, like any day's crossings.
+  const share = Math.max(1, Math.floor(openCases / CROSSINGS));
+  const load = await timed(() => generateCases(db, items, openCases, { now: now(), openPercent: 100, deadlineOf: (index) => (index % share === 0 && index / share < CROSSINGS ? CROSSING_DUE : FAR_DUE) }));
+  console.log(`  bulk load: ${perSecond(openCases, load.ms).toLocaleString('en')} cases/s`);
+  if (databaseUrl) await sql`vacuum (analyze)`.execute(db);
+  else {
+    await sql`analyze`.execute(db);
+    await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  }
+
+  const first = await timed(() => reevaluateAllCases(deps));
+  const second = await timed(() => reevaluateAllCases(deps));
+  const watched = Number((await db.selectFrom('supervision_subjects').select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow()).count);
+  console.log(`  re-evaluate all from scratch: first ${seconds(first.ms)} (${perSecond(first.result, first.ms).toLocaleString('en')} cases/s, ${watched.toLocaleString('en')} subjects watched), again ${seconds(second.ms)} (${perSecond(second.result, second.ms).toLocaleString('en')} cases/s)   target ≤ 60 s`);
+
+  nowMs = TUESDAY;
+  const sweep = await timed(() => sweepDueSubjects(deps));
+  console.log(`  sweep on the crossing day: ${seconds(sweep.ms)} — looked at ${sweep.result.looked.toLocaleString('en')}, raised ${sweep.result.raised.toLocaleString('en')} findings`);
+  console.log(`    crossing → finding: at most ${seconds(30_000 + sweep.ms)} (the 30 s period + the sweep)   target ≤ 60 s`);
+  const idle = await timed(() => sweepDueSubjects(deps));
+  console.log(`  sweep with nothing due: ${idle.ms.toFixed(1)} ms`);
+
+  // Transitions: the window accepts cases waiting at acceptance; then the subscriber evaluates each event.
+  await db.deleteFrom('outbox').execute();
+  const window = await buildActorOfUsername(db, 'deng.xiao');
+  const waiting = await db.selectFrom('cases').select(['id', 'version']).where('status', '=', 'submitted').where('current_step_key', '=', 'accept').limit(TRANSITIONS).execute();
+  // The generated cases carry no materials; an application waiting at acceptance has its required ones on file.
+  const guides = await db.selectFrom('service_items').innerJoin('service_item_versions', 'service_item_versions.id', 'service_items.published_version_id').select(['service_items.id', 'service_item_versions.guide']).execute();
+  const requiredOf = new Map(guides.map((row) => [row.id, (JSON.parse(row.guide) as { materials: Array<{ key: string; name: string; required: boolean }> }).materials.filter((material) => material.required)]));
+  const itemOf = new Map((await db.selectFrom('cases').select(['id', 'item_id']).where('id', 'in', waiting.length > 0 ? waiting.map((row) => row.id) : ['-']).execute()).map((row) => [row.id, row.item_id]));
+  const materials = waiting.flatMap((row) => (requiredOf.get(itemOf.get(row.id) ?? '') ?? []).map((material) => ({ id: newId(), case_id: row.id, material_key: material.key, name: material.name, source: 'upload' as const, file_id: null, licence_reference: null, round: 1, created_at: toTimestamp(nowMs - 3_600_000) })));
+  for (let offset = 0; offset < materials.length; offset += 500) await db.insertInto('case_materials').values(materials.slice(offset, offset + 500)).execute();
+  const servicesDeps = { ...deps, store: undefined as never };
+  const transitions = await timed(async () => {
+    for (const row of waiting) await actOnCase(servicesDeps, window!, row.id, row.version, { action: 'accept', opinion: '' });
+  });
+  const events = await db.selectFrom('outbox').select(['id', 'topic', 'payload_json', 'unit_id', 'created_at']).where('channel', '=', 'event').where('topic', 'like', 'case.%').execute();
+  const [evaluate] = supervisionSubscriptions(deps);
+  const evaluation = await timed(async () => {
+    for (const event of events) await evaluate!.handler(event.topic!, JSON.parse(event.payload_json ?? 'null'), { id: event.id, topic: event.topic!, unitId: event.unit_id, createdAt: event.created_at, attempt: 1 });
+  });
+  await sql`create table bench_plain (id text primary key, at text not null)`.execute(db);
+  const plain = await timed(async () => {
+    for (let index = 0; index < waiting.length; index += 1) await db.transaction().execute((tx) => tx.insertInto('bench_plain' as never).values({ id: newId(), at: toTimestamp(Date.now()) } as never).execute());
+  });
+  const per = (ms: number) => (waiting.length > 0 ? (ms / waiting.length).toFixed(2) : '–');
+  console.log(`  per transition (${waiting.length} accepted): the transition ${per(transitions.ms)} ms, its event-driven evaluation ${per(evaluation.ms)} ms (${events.length} events)   target ≤ 1 ms; a plain commit ${per(plain.ms)} ms`);
+  console.log(`  memory: rss ${megabytes(process.memoryUsage().rss)}`);
+  if (!databaseUrl) console.log(`  database file: ${megabytes(fs.statSync(path.join(dataDir, 'zhengtong.sqlite')).size)}`);
+  await platform.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** A fresh database on the server BENCH_PG_URL points at (dropped afterwards), so runs never mix. */
+async function withFreshPostgres(serverUrl: string, work: (url: string) => Promise<void>): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const name = `zt_bench_supervision_${process.pid}`;
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name}`);
+    await admin.end();
+  }
+}
+
+for (const size of SIZES) {
+  if (!process.env['BENCH_SKIP_SQLITE']) await benchSize('SQLite', undefined, size);
+  if (process.env['BENCH_PG_URL']) await withFreshPostgres(process.env['BENCH_PG_URL'], (url) => benchSize('PostgreSQL', url, size));
+}
