@@ -8,7 +8,7 @@ import { describeCaseForSupervision, describeCaseRecordForSupervision, findRunni
 import { checkCaseRecord } from './case-checks.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
-import { evaluateAfterEvent, loadRules, raiseFinding, type SubjectSnapshot } from './supervision-evaluation.ts';
+import { evaluateAfterEvent, evaluateMany, loadRules, raiseFinding, type SubjectSnapshot } from './supervision-evaluation.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
@@ -76,9 +76,7 @@ export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 500):
     const page = await findRunningCasesForSupervision(deps.db, afterId, pageSize);
     if (page.length === 0) return count;
     const calendar = deps.calendar();
-    await deps.db.transaction().execute(async (tx) => {
-      for (const found of page) await evaluateAfterEvent(tx, calendar, toSnapshot(found), rules, deps.now());
-    });
+    await deps.db.transaction().execute((tx) => evaluateMany(tx, calendar, page.map(toSnapshot), rules, deps.now()));
     count += page.length;
     afterId = page[page.length - 1]!.id;
   }

@@ -15,6 +15,10 @@ import type { FindingLevel } from './timeliness.ts';
 import {
   deleteSubject,
   findFindingsOfSubject,
+  findFindingsOfSubjects,
+  lockSubjects,
+  saveSubjects,
+  type SubjectFindingRow,
   findRulesOfSubjectType,
   insertFindingAction,
   insertFindingIfNew,
@@ -52,7 +56,41 @@ export async function loadRules(db: DbExecutor, subjectType: string): Promise<Su
 /** Re-evaluates a subject after an event, with the deadlines its module reports now and its type's rules. */
 export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome> {
   const stored = await lockSubject(tx, snapshot.type, snapshot.id);
-  return evaluateAndRecord(tx, calendar, snapshot, rules, now, stored);
+  const existing = await findFindingsOfSubject(tx, snapshot.type, snapshot.id);
+  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored, existing);
+  if (change === 'delete') await deleteSubject(tx, snapshot.type, snapshot.id);
+  else if (change) await saveSubject(tx, change);
+  return outcome;
+}
+
+/**
+ * Re-evaluates many subjects of one type in the caller's transaction, as after a calendar or rule change:
+ * their stored rows and findings are read in two statements and the changed rows written in a few, instead
+ * of several statements each. Returns how many findings were raised.
+ */
+export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, snapshots: readonly SubjectSnapshot[], rules: readonly SupervisionRuleRow[], now: Date): Promise<number> {
+  if (snapshots.length === 0) return 0;
+  const type = snapshots[0]!.type;
+  const ids = snapshots.map((snapshot) => snapshot.id);
+  const stored = new Map((await lockSubjects(tx, type, ids)).map((row) => [row.subject_id, row]));
+  const findings = new Map<string, SubjectFindingRow[]>();
+  for (const row of await findFindingsOfSubjects(tx, type, ids)) {
+    const list = findings.get(row.subject_id) ?? [];
+    list.push(row);
+    findings.set(row.subject_id, list);
+  }
+  let raised = 0;
+  const saves: SupervisionSubjectRow[] = [];
+  const removals: string[] = [];
+  for (const snapshot of snapshots) {
+    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), findings.get(snapshot.id) ?? []);
+    raised += outcome.raised;
+    if (change === 'delete') removals.push(snapshot.id);
+    else if (change) saves.push(change);
+  }
+  await saveSubjects(tx, saves);
+  for (const id of removals) await deleteSubject(tx, type, id);
+  return raised;
 }
 
 /**
@@ -63,16 +101,30 @@ export async function evaluateWhenDue(tx: DbExecutor, calendar: WorkingCalendar,
   const row = await lockSubject(tx, subjectType, subjectId);
   if (!row || row.next_check_on === null || row.next_check_on > todayInChina(now)) return null;
   const snapshot: SubjectSnapshot = { type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] };
-  return evaluateAndRecord(tx, calendar, snapshot, rules, now, row);
+  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, row, await findFindingsOfSubject(tx, subjectType, subjectId));
+  if (change === 'delete') await deleteSubject(tx, subjectType, subjectId);
+  else if (change) await saveSubject(tx, change);
+  return outcome;
 }
 
-async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date, stored: SupervisionSubjectRow | undefined): Promise<EvaluationOutcome> {
+/**
+ * Raises what stands and is not on record yet, resolves what a finished deadline raised, and says how the
+ * subject's stored row must change: a new row, 'delete' (nothing runs any more) or null (as it was).
+ */
+async function evaluateAndRecord(
+  tx: DbExecutor,
+  calendar: WorkingCalendar,
+  snapshot: SubjectSnapshot,
+  rules: readonly SupervisionRuleRow[],
+  now: Date,
+  stored: SupervisionSubjectRow | undefined,
+  existing: readonly SubjectFindingRow[],
+): Promise<{ outcome: EvaluationOutcome; change: SupervisionSubjectRow | 'delete' | null }> {
   const today = todayInChina(now);
   const stamp = toTimestamp(now);
   const subject: SupervisedSubject = { type: snapshot.type, id: snapshot.id, scopeKey: snapshot.scopeKey, deadlines: snapshot.deadlines };
   const timelinessRules = rules.filter((rule) => rule.category === 'timeliness').map(toTimelinessRule);
   const evaluation = evaluateSubject(calendar, subject, timelinessRules, today);
-  const existing = await findFindingsOfSubject(tx, snapshot.type, snapshot.id);
   const known = new Set(existing.map((finding) => finding.finding_key));
 
   let raised = 0;
@@ -93,20 +145,16 @@ async function evaluateAndRecord(tx: DbExecutor, calendar: WorkingCalendar, snap
     resolved += 1;
   }
 
-  if (snapshot.deadlines.length === 0) {
-    if (stored) await deleteSubject(tx, snapshot.type, snapshot.id);
-  } else {
-    const deadlinesJson = JSON.stringify(snapshot.deadlines);
-    // Most events leave a subject's deadlines and next check day as they were: then there is nothing to write.
-    const unchanged = stored && stored.deadlines_json === deadlinesJson && stored.next_check_on === evaluation.nextCheckOn && stored.unit_id === snapshot.unitId && stored.label === snapshot.label && stored.scope_key === snapshot.scopeKey;
-    if (!unchanged) {
-      await saveSubject(tx, {
-        subject_type: snapshot.type, subject_id: snapshot.id, unit_id: snapshot.unitId, scope_key: snapshot.scopeKey, label: snapshot.label,
-        deadlines_json: deadlinesJson, next_check_on: evaluation.nextCheckOn, evaluated_at: stamp,
-      });
-    }
-  }
-  return { raised, resolved, nextCheckOn: evaluation.nextCheckOn };
+  const outcome = { raised, resolved, nextCheckOn: evaluation.nextCheckOn };
+  if (snapshot.deadlines.length === 0) return { outcome, change: stored ? 'delete' : null };
+  const deadlinesJson = JSON.stringify(snapshot.deadlines);
+  // Most events leave a subject's deadlines and next check day as they were: then there is nothing to write.
+  const unchanged = stored && stored.deadlines_json === deadlinesJson && stored.next_check_on === evaluation.nextCheckOn && stored.unit_id === snapshot.unitId && stored.label === snapshot.label && stored.scope_key === snapshot.scopeKey;
+  if (unchanged) return { outcome, change: null };
+  return {
+    outcome,
+    change: { subject_type: snapshot.type, subject_id: snapshot.id, unit_id: snapshot.unitId, scope_key: snapshot.scopeKey, label: snapshot.label, deadlines_json: deadlinesJson, next_check_on: evaluation.nextCheckOn, evaluated_at: stamp },
+  };
 }
 
 const SYSTEM_NAME = '电子监察系统';

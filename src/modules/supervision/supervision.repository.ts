@@ -75,6 +75,32 @@ const upsertSubjectRow = preparedQuery((db, row: SupervisionSubjectRow) =>
     ),
 );
 
+/** Locks many subjects' rows of one type (see lockSubject) and returns those that are watched. */
+export function lockSubjects(db: DbExecutor, subjectType: string, subjectIds: readonly string[]): Promise<SupervisionSubjectRow[]> {
+  const query = db.selectFrom('supervision_subjects').selectAll().where('subject_type', '=', subjectType).where('subject_id', 'in', [...subjectIds]);
+  return (dialectOf(db) === 'postgres' ? query.forUpdate() : query).execute();
+}
+
+/** Stores many subjects in a few multi-row statements (see saveSubject). */
+export async function saveSubjects(db: DbExecutor, rows: readonly SupervisionSubjectRow[]): Promise<void> {
+  for (let offset = 0; offset < rows.length; offset += 500) {
+    await db
+      .insertInto('supervision_subjects')
+      .values(rows.slice(offset, offset + 500))
+      .onConflict((conflict) =>
+        conflict.columns(['subject_type', 'subject_id']).doUpdateSet((eb) => ({
+          unit_id: eb.ref('excluded.unit_id'),
+          scope_key: eb.ref('excluded.scope_key'),
+          label: eb.ref('excluded.label'),
+          deadlines_json: eb.ref('excluded.deadlines_json'),
+          next_check_on: eb.ref('excluded.next_check_on'),
+          evaluated_at: eb.ref('excluded.evaluated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
 /** Stores a subject's deadlines and the next day it must be looked at. */
 export async function saveSubject(db: DbExecutor, row: Insertable<SupervisionSubjectsTable> & SupervisionSubjectRow): Promise<void> {
   await upsertSubjectRow(db, row);
@@ -96,6 +122,7 @@ export function findSubjectsDue(db: DbExecutor, today: string, limit: number): P
 
 export interface SubjectFindingRow {
   id: string;
+  subject_id: string;
   finding_key: string;
   category: string;
   deadline_key: string | null;
@@ -103,12 +130,17 @@ export interface SubjectFindingRow {
 }
 
 const selectFindingsOfSubject = preparedQuery((db, values: { subjectType: string; subjectId: string }) =>
-  db.selectFrom('supervision_findings').select(['id', 'finding_key', 'category', 'deadline_key', 'resolved_at']).where('subject_type', '=', values.subjectType).where('subject_id', '=', values.subjectId),
+  db.selectFrom('supervision_findings').select(['id', 'subject_id', 'finding_key', 'category', 'deadline_key', 'resolved_at']).where('subject_type', '=', values.subjectType).where('subject_id', '=', values.subjectId),
 );
 
 /** The keys and state of every finding a subject has had. */
 export async function findFindingsOfSubject(db: DbExecutor, subjectType: string, subjectId: string): Promise<SubjectFindingRow[]> {
   return (await selectFindingsOfSubject(db, { subjectType, subjectId })).rows;
+}
+
+/** The findings of many subjects of one type, for evaluating them in a batch. */
+export function findFindingsOfSubjects(db: DbExecutor, subjectType: string, subjectIds: readonly string[]): Promise<SubjectFindingRow[]> {
+  return db.selectFrom('supervision_findings').select(['id', 'subject_id', 'finding_key', 'category', 'deadline_key', 'resolved_at']).where('subject_type', '=', subjectType).where('subject_id', 'in', [...subjectIds]).execute();
 }
 
 const insertFindingRow = preparedQuery((db, row: SupervisionFindingsTable) =>
