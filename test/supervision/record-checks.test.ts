@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 import { act, applyFor, publishItem, unitIdByName } from '../services/fixtures.ts';
+import { createPlatform } from '../../src/platform.ts';
 
 const on = testDialect();
 const ITEM = '000103010001'; // 食品经营许可 of the market regulator (demo catalogue)
@@ -139,4 +140,20 @@ test(`${on}: the integrity risk register: a high-risk step needing a second appr
   assert.equal((await supervisor.delete(`/api/supervision/risk-points/${created.body.id}`)).status, 200);
   const audit = await app.platform.database.db.selectFrom('audit_log').select('action').where('action', 'like', 'supervision.risk_point.%').orderBy('seq').execute();
   assert.deepEqual(audit.map((record) => record.action), ['supervision.risk_point.create', 'supervision.risk_point.change', 'supervision.risk_point.delete']);
+});
+
+test(`${on}: a node that stops after a case event committed loses no finding: another node evaluates it from the outbox`, async () => {
+  const refused = await push({ externalCaseId: 'CHK-CRASH', itemCode: ITEM, applicant, submittedAt: ago(3), events: [{ type: 'refused', occurredAt: ago(2), reason: '材料不符' }] });
+  assert.equal(refused.status, 201);
+  // This node never dispatches the event (as if it stopped right after the commit); a second node on the same
+  // database, started now, does.
+  const config = { ...app.platform.config, port: 0, seedDemo: false, runWorkers: false };
+  const other = await createPlatform(config, { now: app.clock.now });
+  try {
+    for (let round = 0; round < 10; round += 1) if ((await other.dispatcher.runOnce()).claimed === 0) break;
+  } finally {
+    await other.close();
+  }
+  const supervisor = await app.signIn('tang.zheng');
+  assert.deepEqual(codesOf(await findingsOf(supervisor, refused.body.caseId)), ['legality.reason:red']);
 });

@@ -414,3 +414,8 @@ export function findCaseReportFacts(db: DbExecutor, caseId: string) {
     .where('cases.id', '=', caseId)
     .executeTakeFirst();
 }
+
+/** One of an applicant's own cases (its number and unit), or undefined when the case is not theirs. */
+export function findCaseOfApplicant(db: DbExecutor, caseId: string, userId: string): Promise<{ id: string; case_number: string; unit_id: string } | undefined> {
+  return db.selectFrom('cases').select(['id', 'case_number', 'unit_id']).where('id', '=', caseId).where('applicant_user_id', '=', userId).executeTakeFirst();
+}

@@ -22,6 +22,8 @@ export type { ServicesDeps } from './services.deps.ts';
 export { findItemNames } from './service-items.repository.ts';
 export { findItemWithSteps, type ItemFacts } from './item-steps.ts';
 export { describeCaseForReport, type CaseReport } from './case-report.ts';
+export { findCaseOfApplicant } from './cases.repository.ts';
+export { countEndedCasesByUnit, sumRatingsByUnit, type UnitCaseOutcomes, type UnitRatings } from './unit-performance.repository.ts';
 export { describeCaseRecordForSupervision, type CaseRecordForSupervision } from './case-record.ts';
 export { describeCaseForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';
 

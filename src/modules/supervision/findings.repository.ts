@@ -51,3 +51,15 @@ export async function updateFindingStatus(db: DbExecutor, id: string, from: Find
 export function findFindingOfAction(db: DbExecutor, actionId: string): Promise<FindingWithUnit | undefined> {
   return selectFindingsWithUnit(db).innerJoin('supervision_finding_actions', 'supervision_finding_actions.finding_id', 'supervision_findings.id').where('supervision_finding_actions.id', '=', actionId).executeTakeFirst();
 }
+
+/** Findings raised per unit and level between two China dates (inclusive), for the performance scores. */
+export async function countFindingsByUnit(db: DbExecutor, period: { from: string; to: string }): Promise<Array<{ unitId: string; level: string; count: number }>> {
+  const rows = await db
+    .selectFrom('supervision_findings')
+    .select(['unit_id', 'level', sql<number>`count(*)`.as('count')])
+    .where('raised_on', '>=', period.from)
+    .where('raised_on', '<=', period.to)
+    .groupBy(['unit_id', 'level'])
+    .execute();
+  return rows.map((row) => ({ unitId: row.unit_id, level: row.level, count: toCount(row.count) }));
+}

@@ -7,9 +7,12 @@ import type { EventSubscription } from '../../core/notify/index.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { caseEventSubscriber } from './case-subjects.ts';
 import { registerSupervisionRoutes } from './supervision.api.ts';
+import { registerTaskRoutes } from './tasks.api.ts';
+import { registerComplaintRoutes } from './complaints.api.ts';
 import { registerRiskPointRoutes } from './risk-points.api.ts';
 import { registerSupervisionLogRoutes } from './supervision-log.api.ts';
 import { registerReportingRoutes } from './reporting.api.ts';
+import { registerScoreRoutes } from './scores.api.ts';
 import { reportingSubscriber } from './reporting.service.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 import { supervisionPermissions } from './supervision.permissions.ts';
@@ -21,6 +24,10 @@ export { defineSupervisionJobs, defineSupervisionPeriodicJobs, sweepDueSubjects 
 export { deliverDueReports, MAX_REPORT_ATTEMPTS } from './reporting.service.ts';
 export { reportBatchSchema, REPORT_FORMAT } from './reporting.schema.ts';
 export { reevaluateAllCases } from './case-subjects.ts';
+export { countOverdueTasksByUnit } from './tasks.repository.ts';
+export { countComplaintsByUnit } from './complaints.repository.ts';
+export { TASK_SUBJECT } from './tasks.service.ts';
+export { COMPLAINT_SUBJECT } from './complaints.service.ts';
 export type { SupervisionDeps } from './supervision.deps.ts';
 export { DEFAULT_TIMELINESS_THRESHOLDS, FINDING_LEVELS, levelsUpTo, nextTimelinessChange, timelinessLevel, timelinessThresholdsSchema, type FindingLevel, type TimelinessThresholds } from './timeliness.ts';
 export { evaluateSubject, findingKey, ruleFor, type StandingFinding, type SubjectEvaluation, type SupervisedDeadline, type SupervisedSubject, type TimelinessRule } from './supervision-engine.ts';
@@ -43,7 +50,10 @@ export function supervisionSubscriptions(deps: SupervisionDeps): EventSubscripti
 /** Registers every supervision route. */
 export function registerSupervisionModule(app: App, deps: SupervisionDeps): void {
   registerSupervisionRoutes(app, deps);
+  registerTaskRoutes(app, deps);
+  registerComplaintRoutes(app, deps);
   registerRiskPointRoutes(app, deps);
   registerSupervisionLogRoutes(app, deps);
   registerReportingRoutes(app, deps);
+  registerScoreRoutes(app, deps);
 }

@@ -69,7 +69,7 @@ export async function createRuleOverride(deps: SupervisionDeps, actor: Actor, in
   await deps.db.transaction().execute(async (tx) => {
     if (!(await insertRuleIfAbsent(tx, row))) throw new AppError('SUPERVISION_RULE_EXISTS');
     await recordAudit(tx, actor, { action: 'supervision.rule.create', subjectType: 'supervision_rule', subjectId: row.id, after: { code: input.code, scopeKey: input.scopeKey, settings, enabled: input.enabled } }, now);
-    await enqueueJob(tx, defineReevaluateAllJob(deps), {});
+    await enqueueJob(tx, defineReevaluateAllJob(deps), {}, { runAt: now });
   });
   return presentOne(deps, row);
 }
@@ -87,7 +87,7 @@ export async function changeRule(deps: SupervisionDeps, actor: Actor, id: string
     const changes = { settings_json: JSON.stringify(settings), enabled: toFlag(input.enabled ?? before.enabled), updated_at: toTimestamp(now), updated_by: actor.userId };
     await updateRule(tx, id, changes);
     await recordAudit(tx, actor, { action: 'supervision.rule.change', subjectType: 'supervision_rule', subjectId: id, before, after: { settings, enabled: input.enabled ?? before.enabled } }, now);
-    await enqueueJob(tx, defineReevaluateAllJob(deps), {});
+    await enqueueJob(tx, defineReevaluateAllJob(deps), {}, { runAt: now });
     return { ...row, ...changes };
   });
   return presentOne(deps, changed);
@@ -103,6 +103,6 @@ export async function removeRuleOverride(deps: SupervisionDeps, actor: Actor, id
     if (row.scope_key === '') throw new AppError('SUPERVISION_RULE_GENERAL');
     await deleteRule(tx, id);
     await recordAudit(tx, actor, { action: 'supervision.rule.delete', subjectType: 'supervision_rule', subjectId: id, before: { code: row.code, scopeKey: row.scope_key, settings: ruleSettings(row) } }, now);
-    await enqueueJob(tx, defineReevaluateAllJob(deps), {});
+    await enqueueJob(tx, defineReevaluateAllJob(deps), {}, { runAt: now });
   });
 }

@@ -63,6 +63,8 @@ function defineCheck(code: CaseCheckCode, name: string, nameEn: string, level: F
 
 defineTimelinessRule({ code: 'timeliness.case', subjectType: 'case', deadlineKind: 'case', name: '办件承诺时限', nameEn: 'Promised time limit of the case' });
 defineTimelinessRule({ code: 'timeliness.step', subjectType: 'case', deadlineKind: 'step', name: '办理环节时限', nameEn: 'Time limit of the current step' });
+defineTimelinessRule({ code: 'timeliness.supervision_task', subjectType: 'supervision_task', deadlineKind: 'reply', name: '督办事项答复时限', nameEn: 'Reply limit of a supervision task' });
+defineTimelinessRule({ code: 'timeliness.complaint', subjectType: 'complaint', deadlineKind: 'reply', name: '投诉答复时限', nameEn: 'Reply limit of a complaint' });
 defineCheck('legality.order', '违反办理程序（跳过环节或顺序颠倒）', 'Steps skipped or out of order', 'red');
 defineCheck('legality.reason', '不予受理、不予许可或不予处罚未说明理由或依据', 'Refusal or denial without reason or legal basis', 'red');
 defineCheck('legality.supplement_repeated', '多次要求补正（未一次性告知）', 'Supplement requested more than once', 'red');

@@ -4,10 +4,11 @@
 import { definePeriodicJob, defineJob, type JobDefinition, type PeriodicJobDefinition } from '../../core/jobs/index.ts';
 import { z } from 'zod';
 import { todayInChina } from '../../core/calendar/working-days.ts';
-import { reevaluateAllCases } from './case-subjects.ts';
+import { CASE_SUBJECT, reevaluateAllCases } from './case-subjects.ts';
 import { deliverDueReports } from './reporting.service.ts';
-import { evaluateWhenDue, loadRules } from './supervision-evaluation.ts';
-import { findSubjectsDue } from './supervision.repository.ts';
+import { evaluateMany, evaluateWhenDue, loadRules } from './supervision-evaluation.ts';
+import type { SupervisedDeadline } from './supervision-engine.ts';
+import { findSubjectsAfter, findSubjectsDue } from './supervision.repository.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
@@ -49,9 +50,42 @@ export const REEVALUATE_ALL_JOB = 'supervision.reevaluateAll';
 
 const reevaluateAllSchema = z.object({}).strict();
 
-/** `supervision.reevaluateAll`: every running case evaluated again from scratch (after a calendar or rule change). */
+/**
+ * Re-evaluates every watched subject other than cases (supervision tasks, complaints, what other modules add)
+ * from the deadlines stored at its last event, a page of each type at a time; returns how many.
+ */
+export async function reevaluateStoredSubjects(deps: SupervisionDeps, pageSize = 500): Promise<number> {
+  let after = { type: '', id: '' };
+  let count = 0;
+  const rulesByType = new Map<string, SupervisionRuleRow[]>();
+  for (;;) {
+    const page = await findSubjectsAfter(deps.db, CASE_SUBJECT, after, pageSize);
+    if (page.length === 0) return count;
+    const calendar = deps.calendar();
+    for (const type of new Set(page.map((row) => row.subject_type))) {
+      let rules = rulesByType.get(type);
+      if (!rules) rulesByType.set(type, (rules = await loadRules(deps.db, type)));
+      const snapshots = page.filter((row) => row.subject_type === type).map((row) => ({ type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] }));
+      await deps.db.transaction().execute((tx) => evaluateMany(tx, calendar, snapshots, rules, deps.now()));
+    }
+    count += page.length;
+    const last = page[page.length - 1]!;
+    after = { type: last.subject_type, id: last.subject_id };
+  }
+}
+
+/** `supervision.reevaluateAll`: every running case and every other watched subject evaluated again (after a calendar or rule change). */
 export function defineReevaluateAllJob(deps: SupervisionDeps): JobDefinition<typeof reevaluateAllSchema> {
-  return defineJob({ name: REEVALUATE_ALL_JOB, schema: reevaluateAllSchema, maxAttempts: 3, leaseSeconds: 1800, run: async () => void (await reevaluateAllCases(deps)) });
+  return defineJob({
+    name: REEVALUATE_ALL_JOB,
+    schema: reevaluateAllSchema,
+    maxAttempts: 3,
+    leaseSeconds: 1800,
+    run: async () => {
+      await reevaluateAllCases(deps);
+      await reevaluateStoredSubjects(deps);
+    },
+  });
 }
 
 /** Supervision's one-off jobs. */

@@ -115,6 +115,19 @@ export async function deleteSubject(db: DbExecutor, subjectType: string, subject
   await deleteSubjectRow(db, { subjectType, subjectId });
 }
 
+/** A page of watched subjects of every type but one, in key order after (type, id), for re-evaluating them. */
+export function findSubjectsAfter(db: DbExecutor, exceptType: string, after: { type: string; id: string }, limit: number): Promise<SupervisionSubjectRow[]> {
+  return db
+    .selectFrom('supervision_subjects')
+    .selectAll()
+    .where('subject_type', '!=', exceptType)
+    .where((eb) => eb.or([eb('subject_type', '>', after.type), eb.and([eb('subject_type', '=', after.type), eb('subject_id', '>', after.id)])]))
+    .orderBy('subject_type')
+    .orderBy('subject_id')
+    .limit(limit)
+    .execute();
+}
+
 /** Subjects whose next check day has come, soonest first (through the next_check_on index). */
 export function findSubjectsDue(db: DbExecutor, today: string, limit: number): Promise<Array<Pick<SupervisionSubjectRow, 'subject_type' | 'subject_id'>>> {
   return db.selectFrom('supervision_subjects').select(['subject_type', 'subject_id']).where('next_check_on', '<=', today).orderBy('next_check_on').limit(limit).execute();
