@@ -110,6 +110,10 @@ test(`${on}: who sees which findings`, async () => {
   assert.equal((await citizen.get('/api/supervision/findings')).status, 403);
   assert.equal((await app.client().get('/api/supervision/findings')).status, 401);
   assert.equal((await supervisor.get('/api/supervision/findings?level=purple')).status, 400);
+  assert.equal((await supervisor.get('/api/supervision/findings?category=gossip')).status, 400);
+  const timely = await supervisor.get(`/api/supervision/findings?category=timeliness&subjectId=${caseId}`);
+  assert.equal(timely.body.total, 6);
+  assert.equal((await supervisor.get(`/api/supervision/findings?category=fees&subjectId=${caseId}`)).body.total, 0);
 });
 
 test(`${on}: the unit explains, the office rejects, the unit rectifies, the office accepts; all in the history and the audit`, async () => {

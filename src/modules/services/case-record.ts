@@ -3,7 +3,8 @@
 // required materials, the standard fees, the fine ranges of the discretion standard).
 import type { DbExecutor } from '../../core/db/database.ts';
 import { fromJson } from '../../core/db/values.ts';
-import { findCaseById, findCaseEvents, findMaterialKeys } from './cases.repository.ts';
+import type { CaseUnderSupervision } from './case-supervision.ts';
+import { findCaseEvents, findMaterialKeys } from './cases.repository.ts';
 import { loadPinnedVersion } from './pinned-versions.ts';
 
 export interface CaseRecordForSupervision {
@@ -20,16 +21,15 @@ export interface CaseRecordForSupervision {
   events: Array<{ seq: number; type: string; stepKey: string | null; actorUserId: string | null; occurredAt: string; detail: Record<string, unknown> }>;
 }
 
-/** The record of one case as supervision checks it, or undefined when there is no such case. */
-export async function describeCaseRecordForSupervision(db: DbExecutor, caseId: string): Promise<CaseRecordForSupervision | undefined> {
-  const row = await findCaseById(db, caseId);
-  if (!row) return undefined;
-  const [{ guide, process }, events, materials] = await Promise.all([loadPinnedVersion(db, row.item_version_id), findCaseEvents(db, caseId), findMaterialKeys(db, caseId)]);
+/** The record of one case as supervision checks it, given what describeCaseForSupervision read of its row. */
+export async function describeCaseRecordForSupervision(db: DbExecutor, found: Pick<CaseUnderSupervision, 'id' | 'itemVersionId' | 'channel' | 'enteredAt' | 'submittedAt'>): Promise<CaseRecordForSupervision> {
+  const caseId = found.id;
+  const [{ guide, process }, events, materials] = await Promise.all([loadPinnedVersion(db, found.itemVersionId), findCaseEvents(db, caseId), findMaterialKeys(db, caseId)]);
   const accepted = events.find((event) => event.type === 'accepted');
   return {
-    channel: row.channel,
-    enteredAt: row.created_at,
-    submittedAt: row.submitted_at,
+    channel: found.channel,
+    enteredAt: found.enteredAt,
+    submittedAt: found.submittedAt,
     requiredMaterialKeys: guide.materials.filter((material) => material.required).map((material) => material.key),
     materialKeysAtAcceptance: [...new Set(materials.filter((material) => !accepted || material.created_at <= accepted.occurred_at).map((material) => material.material_key))],
     charged: guide.charged,

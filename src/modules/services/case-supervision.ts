@@ -24,6 +24,11 @@ export interface CaseUnderSupervision {
   status: CaseStatus;
   ended: boolean;
   deadlines: CaseDeadline[];
+  /** What the record checks need of the case row itself (describeCaseRecordForSupervision). */
+  itemVersionId: string;
+  channel: string;
+  enteredAt: string;
+  submittedAt: string;
 }
 
 const ENDED: readonly CaseStatus[] = ['concluded', 'refused', 'withdrawn'];
@@ -37,7 +42,7 @@ function describe(row: CaseSupervisionFactsRow): CaseUnderSupervision {
       deadlines.push({ key: `step:${row.current_step_key}:${chinaDateOf(new Date(row.step_opened_at))}`, kind: 'step', due: row.step_deadline });
     }
   }
-  return { id: row.id, caseNumber: row.case_number, itemId: row.item_id, unitId: row.unit_id, status: row.status, ended, deadlines };
+  return { id: row.id, caseNumber: row.case_number, itemId: row.item_id, unitId: row.unit_id, status: row.status, ended, deadlines, itemVersionId: row.item_version_id, channel: row.channel, enteredAt: row.created_at, submittedAt: row.submitted_at };
 }
 
 /** One case as supervision sees it, or undefined when there is no such case. */

@@ -359,12 +359,16 @@ export interface CaseSupervisionFactsRow {
   case_deadline: string | null;
   step_deadline: string | null;
   step_opened_at: string | null;
+  item_version_id: string;
+  channel: string;
+  created_at: string;
+  submitted_at: string;
 }
 
 function selectCaseSupervisionFacts(db: DbExecutor) {
   return db
     .selectFrom('cases')
-    .select(['cases.id', 'cases.case_number', 'cases.item_id', 'cases.unit_id', 'cases.status', 'cases.current_step_key', 'cases.case_deadline', 'cases.step_deadline'])
+    .select(['cases.id', 'cases.case_number', 'cases.item_id', 'cases.unit_id', 'cases.status', 'cases.current_step_key', 'cases.case_deadline', 'cases.step_deadline', 'cases.item_version_id', 'cases.channel', 'cases.created_at', 'cases.submitted_at'])
     .select((eb) =>
       eb
         .selectFrom('case_tasks')

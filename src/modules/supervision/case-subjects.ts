@@ -8,7 +8,7 @@ import { describeCaseForSupervision, describeCaseRecordForSupervision, findRunni
 import { checkCaseRecord } from './case-checks.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
-import { evaluateAfterEvent, evaluateMany, loadRules, raiseFinding, type SubjectSnapshot } from './supervision-evaluation.ts';
+import { evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, raiseFinding, type SubjectSnapshot } from './supervision-evaluation.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
@@ -19,15 +19,12 @@ function toSnapshot(found: CaseUnderSupervision): SubjectSnapshot {
 }
 
 /** Runs the checks of a case's record in force for its item and raises what they find; returns how many were new. */
-async function checkRecord(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<number> {
+async function checkRecord(tx: DbExecutor, deps: SupervisionDeps, calendar: WorkingCalendar, found: CaseUnderSupervision, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<number> {
   const checks = checkRulesFor(rules, snapshot.scopeKey);
   if (checks.size === 0) return 0;
-  const record = await describeCaseRecordForSupervision(tx, snapshot.id);
-  if (!record) return 0;
-  if (snapshot.scopeKey) {
-    const registered = await findSecondApproverSteps(tx, snapshot.scopeKey);
-    if (registered.length > 0) record.secondApproverStepKeys = [...new Set([...record.secondApproverStepKeys, ...registered])];
-  }
+  const record = await describeCaseRecordForSupervision(tx, found);
+  const registered = await secondApproverStepsOf(deps.db, tx, found.itemId);
+  if (registered.length > 0) record.secondApproverStepKeys = [...new Set([...record.secondApproverStepKeys, ...registered])];
   const settings = checks.get('offsystem.backdated')?.settings ?? { maxEntryDelayDays: 1 };
   let raised = 0;
   for (const violation of checkCaseRecord(record, calendar, settings)) {
@@ -39,6 +36,28 @@ async function checkRecord(tx: DbExecutor, calendar: WorkingCalendar, snapshot: 
   return raised;
 }
 
+// The risk register changes a few times a year and is read after every case event: each platform (keyed by its
+// database handle) keeps an item's second-approver steps for a few seconds; the node that changes the register
+// forgets them at once.
+const RISK_STEPS_TTL_MS = 5000;
+const riskSteps = new WeakMap<object, Map<string, { steps: string[]; at: number }>>();
+
+async function secondApproverStepsOf(owner: object, tx: DbExecutor, itemId: string): Promise<string[]> {
+  let byItem = riskSteps.get(owner);
+  if (!byItem) riskSteps.set(owner, (byItem = new Map()));
+  const cached = byItem.get(itemId);
+  if (cached && performance.now() - cached.at < RISK_STEPS_TTL_MS) return cached.steps;
+  const steps = await findSecondApproverSteps(tx, itemId);
+  if (byItem.size > 10_000) byItem.clear();
+  byItem.set(itemId, { steps, at: performance.now() });
+  return steps;
+}
+
+/** Forgets a platform's cached second-approver steps (after it changed the risk register). */
+export function forgetRiskSteps(owner: object): void {
+  riskSteps.delete(owner);
+}
+
 /** Evaluates one case as it stands now (deadlines and record), in the caller's transaction; false when there is no such case. */
 export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId: string): Promise<boolean> {
   const found = await describeCaseForSupervision(tx, caseId);
@@ -46,9 +65,9 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
   const now = deps.now();
   const calendar = deps.calendar();
   const snapshot = toSnapshot(found);
-  const rules = await loadRules(tx, CASE_SUBJECT);
+  const rules = await loadRulesCached(deps.db, tx, CASE_SUBJECT);
   await evaluateAfterEvent(tx, calendar, snapshot, rules, now);
-  await checkRecord(tx, calendar, snapshot, rules, now);
+  await checkRecord(tx, deps, calendar, found, snapshot, rules, now);
   return true;
 }
 

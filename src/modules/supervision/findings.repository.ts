@@ -20,6 +20,7 @@ export async function findFindings(db: DbExecutor, scope: DataScope, filter: Fin
     .where((eb) => scopeCondition(eb, scope, { unitIdColumn: 'supervision_findings.unit_id', unitPathColumn: 'units.path', ownerColumn: 'supervision_findings.unit_id' }));
   if (filter.level) query = query.where('supervision_findings.level', '=', filter.level);
   if (filter.status) query = query.where('supervision_findings.status', '=', filter.status);
+  if (filter.category) query = query.where('supervision_findings.category', '=', filter.category);
   if (filter.unitId) query = query.where('supervision_findings.unit_id', '=', filter.unitId);
   if (filter.subjectType) query = query.where('supervision_findings.subject_type', '=', filter.subjectType);
   if (filter.subjectId) query = query.where('supervision_findings.subject_id', '=', filter.subjectId);

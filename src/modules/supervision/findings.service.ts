@@ -57,6 +57,7 @@ function present(actor: Actor, row: FindingWithUnit): FindingView {
   return {
     id: row.id, category: row.category, ruleCode: row.rule_code, level, levelName: LEVEL_NAMES[level].zh,
     ruleName: ruleDefinition(row.rule_code)?.name ?? row.rule_code,
+    ruleNameEn: ruleDefinition(row.rule_code)?.nameEn ?? row.rule_code,
     description: row.detail ?? (row.due_on ? describeFinding({ ruleCode: row.rule_code, level, due: row.due_on }) : row.rule_code),
     subjectType: row.subject_type, subjectId: row.subject_id, subjectLabel: row.subject_label, unitId: row.unit_id, unitName: row.unit_name,
     deadlineKey: row.deadline_key, dueOn: row.due_on, raisedAt: row.raised_at, raisedOn: row.raised_on, resolvedAt: row.resolved_at, status: row.status,

@@ -10,6 +10,7 @@ import { requireRulesManager } from './supervision.policy.ts';
 import { deleteRiskPoint, findRiskPointById, findRiskPoints, insertRiskPoint, updateRiskPoint, type RiskPointRow } from './risk-points.repository.ts';
 import { RISK_LEVELS, RISK_TYPES, type RiskPointInput, type RiskPointView } from './risk-points.schema.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
+import { forgetRiskSteps } from './case-subjects.ts';
 
 function present(row: RiskPointRow, itemName: string, stepName: string | null): RiskPointView {
   return {
@@ -55,6 +56,7 @@ export async function createRiskPoint(deps: SupervisionDeps, actor: Actor, input
     await insertRiskPoint(tx, row);
     await recordAudit(tx, actor, { action: 'supervision.risk_point.create', subjectType: 'integrity_risk_point', subjectId: row.id, after: input }, now);
   });
+  forgetRiskSteps(deps.db);
   return present(row, item.name, item.steps.find((step) => step.key === row.step_key)?.name ?? null);
 }
 
@@ -75,6 +77,7 @@ export async function changeRiskPoint(deps: SupervisionDeps, actor: Actor, id: s
     await updateRiskPoint(tx, id, changes);
     await recordAudit(tx, actor, { action: 'supervision.risk_point.change', subjectType: 'integrity_risk_point', subjectId: id, before: present(row, item.name, null), after: input }, now);
   });
+  forgetRiskSteps(deps.db);
   const updated = { ...row, ...changes };
   return present(updated, item.name, item.steps.find((step) => step.key === updated.step_key)?.name ?? null);
 }
@@ -89,4 +92,5 @@ export async function removeRiskPoint(deps: SupervisionDeps, actor: Actor, id: s
     await deleteRiskPoint(tx, id);
     await recordAudit(tx, actor, { action: 'supervision.risk_point.delete', subjectType: 'integrity_risk_point', subjectId: id, before: present(row, '', null) }, now);
   });
+  forgetRiskSteps(deps.db);
 }

@@ -14,6 +14,7 @@ import { deleteRule, findAllRules, findRuleById, insertRuleIfAbsent, updateRule 
 import type { RuleView } from './supervision.schema.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
 import { defineReevaluateAllJob } from './supervision.jobs.ts';
+import { forgetCachedRules } from './supervision-evaluation.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
 function present(row: SupervisionRuleRow, definition: RuleDefinition, itemNames: Map<string, string>): RuleView {
@@ -71,6 +72,7 @@ export async function createRuleOverride(deps: SupervisionDeps, actor: Actor, in
     await recordAudit(tx, actor, { action: 'supervision.rule.create', subjectType: 'supervision_rule', subjectId: row.id, after: { code: input.code, scopeKey: input.scopeKey, settings, enabled: input.enabled } }, now);
     await enqueueJob(tx, defineReevaluateAllJob(deps), {}, { runAt: now });
   });
+  forgetCachedRules(deps.db);
   return presentOne(deps, row);
 }
 
@@ -90,6 +92,7 @@ export async function changeRule(deps: SupervisionDeps, actor: Actor, id: string
     await enqueueJob(tx, defineReevaluateAllJob(deps), {}, { runAt: now });
     return { ...row, ...changes };
   });
+  forgetCachedRules(deps.db);
   return presentOne(deps, changed);
 }
 
@@ -105,4 +108,5 @@ export async function removeRuleOverride(deps: SupervisionDeps, actor: Actor, id
     await recordAudit(tx, actor, { action: 'supervision.rule.delete', subjectType: 'supervision_rule', subjectId: id, before: { code: row.code, scopeKey: row.scope_key, settings: ruleSettings(row) } }, now);
     await enqueueJob(tx, defineReevaluateAllJob(deps), {}, { runAt: now });
   });
+  forgetCachedRules(deps.db);
 }

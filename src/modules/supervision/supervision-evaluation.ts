@@ -53,11 +53,32 @@ export async function loadRules(db: DbExecutor, subjectType: string): Promise<Su
   return findRulesOfSubjectType(db, subjectType);
 }
 
+// The rules are read after every case event and change a few times a year: each platform (keyed by its database
+// handle) keeps them for a few seconds. The node that changes a rule forgets them at once; other nodes follow
+// within RULES_TTL_MS, and the re-evaluation queued by the change reads them afresh.
+const RULES_TTL_MS = 5000;
+const cachedRules = new WeakMap<object, Map<string, { rows: SupervisionRuleRow[]; at: number }>>();
+
+/** The rules of a subject type, from the short-lived cache of the platform whose database is `owner`. */
+export async function loadRulesCached(owner: object, tx: DbExecutor, subjectType: string): Promise<SupervisionRuleRow[]> {
+  let byType = cachedRules.get(owner);
+  if (!byType) cachedRules.set(owner, (byType = new Map()));
+  const cached = byType.get(subjectType);
+  if (cached && performance.now() - cached.at < RULES_TTL_MS) return cached.rows;
+  const rows = await findRulesOfSubjectType(tx, subjectType);
+  byType.set(subjectType, { rows, at: performance.now() });
+  return rows;
+}
+
+/** Forgets the cached rules of a platform (after it changed one). */
+export function forgetCachedRules(owner: object): void {
+  cachedRules.delete(owner);
+}
+
 /** Re-evaluates a subject after an event, with the deadlines its module reports now and its type's rules. */
 export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome> {
   const stored = await lockSubject(tx, snapshot.type, snapshot.id);
-  const existing = await findFindingsOfSubject(tx, snapshot.type, snapshot.id);
-  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored, existing);
+  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored, () => findFindingsOfSubject(tx, snapshot.type, snapshot.id));
   if (change === 'delete') await deleteSubject(tx, snapshot.type, snapshot.id);
   else if (change) await saveSubject(tx, change);
   return outcome;
@@ -83,7 +104,7 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
   const saves: SupervisionSubjectRow[] = [];
   const removals: string[] = [];
   for (const snapshot of snapshots) {
-    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), findings.get(snapshot.id) ?? []);
+    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), async () => findings.get(snapshot.id) ?? []);
     raised += outcome.raised;
     if (change === 'delete') removals.push(snapshot.id);
     else if (change) saves.push(change);
@@ -101,7 +122,7 @@ export async function evaluateWhenDue(tx: DbExecutor, calendar: WorkingCalendar,
   const row = await lockSubject(tx, subjectType, subjectId);
   if (!row || row.next_check_on === null || row.next_check_on > todayInChina(now)) return null;
   const snapshot: SubjectSnapshot = { type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] };
-  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, row, await findFindingsOfSubject(tx, subjectType, subjectId));
+  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, row, () => findFindingsOfSubject(tx, subjectType, subjectId));
   if (change === 'delete') await deleteSubject(tx, subjectType, subjectId);
   else if (change) await saveSubject(tx, change);
   return outcome;
@@ -118,13 +139,18 @@ async function evaluateAndRecord(
   rules: readonly SupervisionRuleRow[],
   now: Date,
   stored: SupervisionSubjectRow | undefined,
-  existing: readonly SubjectFindingRow[],
+  readExisting: () => Promise<readonly SubjectFindingRow[]>,
 ): Promise<{ outcome: EvaluationOutcome; change: SupervisionSubjectRow | 'delete' | null }> {
   const today = todayInChina(now);
   const stamp = toTimestamp(now);
   const subject: SupervisedSubject = { type: snapshot.type, id: snapshot.id, scopeKey: snapshot.scopeKey, deadlines: snapshot.deadlines };
   const timelinessRules = rules.filter((rule) => rule.category === 'timeliness').map(toTimelinessRule);
   const evaluation = evaluateSubject(calendar, subject, timelinessRules, today);
+  const running = new Set(snapshot.deadlines.map((deadline) => deadline.key));
+  // The subject's findings matter only when something stands (raise what is new) or a deadline stored at the last
+  // evaluation has stopped running (resolve what it raised; older deadlines were resolved when they stopped).
+  const stoppedDeadline = stored !== undefined && (JSON.parse(stored.deadlines_json) as SupervisedDeadline[]).some((deadline) => !running.has(deadline.key));
+  const existing = evaluation.findings.length > 0 || stoppedDeadline ? await readExisting() : [];
   const known = new Set(existing.map((finding) => finding.finding_key));
 
   let raised = 0;
@@ -136,7 +162,6 @@ async function evaluateAndRecord(
   }
 
   // A deadline that is no longer running (the step was done, the case ended) resolves what it raised.
-  const running = new Set(snapshot.deadlines.map((deadline) => deadline.key));
   let resolved = 0;
   for (const finding of existing) {
     if (finding.category !== 'timeliness' || finding.resolved_at !== null || finding.deadline_key === null || running.has(finding.deadline_key)) continue;
@@ -198,9 +223,21 @@ export function describeFinding(finding: Pick<StandingFinding, 'ruleCode' | 'lev
   return `${what}严重超期（期限 ${finding.due}）`;
 }
 
+// A sweep raises many findings for the same few units in one transaction: their responders are read once per
+// transaction (the key is the transaction's executor, so nothing outlives it).
+const respondersByTransaction = new WeakMap<DbExecutor, Map<string, Awaited<ReturnType<typeof findUnitStaffHolding>>>>();
+
+async function respondersOf(tx: DbExecutor, unitId: string) {
+  let byUnit = respondersByTransaction.get(tx);
+  if (!byUnit) respondersByTransaction.set(tx, (byUnit = new Map()));
+  let people = byUnit.get(unitId);
+  if (!people) byUnit.set(unitId, (people = await findUnitStaffHolding(tx, unitId, RESPOND_PERMISSION)));
+  return people;
+}
+
 async function notifyUnit(tx: DbExecutor, subject: Pick<SubjectSnapshot, 'unitId' | 'label'>, finding: NewFinding, findingId: string, now: Date): Promise<void> {
   const text = `电子监察${LEVEL_NAMES[finding.level].zh}：${subject.label} ${finding.detail}`;
-  for (const person of await findUnitStaffHolding(tx, subject.unitId, RESPOND_PERMISSION)) {
+  for (const person of await respondersOf(tx, subject.unitId)) {
     await sendInAppMessage(tx, { userId: person.id, title: `电子监察${LEVEL_NAMES[finding.level].zh}`, body: text, link: `/supervision/findings/${findingId}` }, now);
     if (person.phone) await enqueueSms(tx, { to: person.phone, text: `【政通】${text}`, unitId: subject.unitId, topic: `supervision.finding_${finding.level}` }, now);
   }

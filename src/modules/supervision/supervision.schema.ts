@@ -45,6 +45,7 @@ export const updateRuleInputSchema = z
 export const findingFilterSchema = z.object({
   level: findingLevelSchema.optional(),
   status: findingStatusSchema.optional(),
+  category: z.enum(['timeliness', 'legality', 'completeness', 'fees', 'discretion', 'offsystem']).optional(),
   unitId: z.uuid().optional(),
   subjectType: z.string().max(32).optional(),
   subjectId: z.string().max(64).optional(),
@@ -57,6 +58,7 @@ export const findingViewSchema = z.object({
   category: z.string(),
   ruleCode: z.string(),
   ruleName: z.string(),
+  ruleNameEn: z.string(),
   level: findingLevelSchema,
   levelName: z.string(),
   description: z.string(),
