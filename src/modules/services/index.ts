@@ -26,6 +26,7 @@ export { findCaseOfApplicant } from './cases.repository.ts';
 export { countEndedCasesByUnit, sumRatingsByUnit, type UnitCaseOutcomes, type UnitRatings } from './unit-performance.repository.ts';
 export { describeCaseRecordForSupervision, type CaseRecordForSupervision } from './case-record.ts';
 export { describeCaseForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';
+export { countCasesOfUnitsForSupervision, type UnitCaseCounts } from './case-counts.repository.ts';
 
 /** The service hall's background jobs. */
 export function defineServicesJobs(deps: ServicesDeps): JobDefinition[] {

@@ -9,6 +9,7 @@ import { caseEventSubscriber } from './case-subjects.ts';
 import { registerSupervisionRoutes } from './supervision.api.ts';
 import { registerTaskRoutes } from './tasks.api.ts';
 import { registerComplaintRoutes } from './complaints.api.ts';
+import { registerSupervisionDashboardRoutes } from './dashboard.api.ts';
 import { registerRiskPointRoutes } from './risk-points.api.ts';
 import { registerSupervisionLogRoutes } from './supervision-log.api.ts';
 import { registerReportingRoutes } from './reporting.api.ts';
@@ -52,6 +53,7 @@ export function registerSupervisionModule(app: App, deps: SupervisionDeps): void
   registerSupervisionRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerComplaintRoutes(app, deps);
+  registerSupervisionDashboardRoutes(app, deps);
   registerRiskPointRoutes(app, deps);
   registerSupervisionLogRoutes(app, deps);
   registerReportingRoutes(app, deps);

@@ -1,6 +1,10 @@
 // The console's sections: route, menu label, icon and who may see them.
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
+  ControlOutlined,
+  FundProjectionScreenOutlined,
+  PieChartOutlined,
   ApartmentOutlined,
   ApiOutlined,
   BarChartOutlined,
@@ -25,7 +29,7 @@ import type { RoutePath } from './router.ts';
 import { can } from './session.ts';
 import type { SessionUser } from './types.ts';
 
-export type SectionGroup = 'services' | 'system' | 'personal';
+export type SectionGroup = 'services' | 'supervision' | 'system' | 'personal';
 
 export interface Section {
   path: RoutePath;
@@ -41,12 +45,15 @@ export interface Section {
 
 export const GROUP_LABELS: Record<SectionGroup, MessageKey> = {
   services: 'nav.group.services',
+  supervision: 'nav.group.supervision',
   system: 'nav.group.system',
   personal: 'nav.group.personal',
 };
 
 const everyone = () => true;
 const caseWorker = (u: SessionUser) => can(u, 'services.cases.accept', 'services.cases.review', 'services.cases.decide');
+/** Reads findings: the unit's own (supervision.findings.read) or those of the units an office oversees. */
+const findingReader = (u: SessionUser) => can(u, 'supervision.findings.read', 'supervision.oversee');
 
 export const SECTIONS: Section[] = [
   { path: '/', label: 'nav.home', description: 'home.title', icon: <HomeOutlined aria-hidden="true" />, allowed: everyone },
@@ -117,6 +124,38 @@ export const SECTIONS: Section[] = [
     group: 'services',
   },
   {
+    path: '/supervision/findings',
+    label: 'nav.supFindings',
+    description: 'nav.supFindings.desc',
+    icon: <AlertOutlined aria-hidden="true" />,
+    allowed: findingReader,
+    group: 'supervision',
+  },
+  {
+    path: '/supervision/dashboard',
+    label: 'nav.supDashboard',
+    description: 'nav.supDashboard.desc',
+    icon: <FundProjectionScreenOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'supervision.oversee'),
+    group: 'supervision',
+  },
+  {
+    path: '/supervision/statistics',
+    label: 'nav.supStatistics',
+    description: 'nav.supStatistics.desc',
+    icon: <PieChartOutlined aria-hidden="true" />,
+    allowed: findingReader,
+    group: 'supervision',
+  },
+  {
+    path: '/supervision/rules',
+    label: 'nav.supRules',
+    description: 'nav.supRules.desc',
+    icon: <ControlOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'supervision.rules.manage'),
+    group: 'supervision',
+  },
+  {
     path: '/org',
     label: 'nav.org',
     description: 'nav.org.desc',
@@ -174,4 +213,4 @@ export function findSection(path: string): Section | undefined {
 }
 
 /** Sections that have `<path>/<id>` detail pages. */
-export const DETAIL_SECTIONS: readonly RoutePath[] = ['/cases', '/service-items'];
+export const DETAIL_SECTIONS: readonly RoutePath[] = ['/cases', '/service-items', '/supervision/findings'];

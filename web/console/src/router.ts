@@ -19,7 +19,11 @@ export type RoutePath =
   | '/statistics'
   | '/rectifications'
   | '/external-systems'
-  | '/life-events';
+  | '/life-events'
+  | '/supervision/findings'
+  | '/supervision/rules'
+  | '/supervision/dashboard'
+  | '/supervision/statistics';
 
 export function currentPath(): string {
   const raw = window.location.hash.replace(/^#/, '');
@@ -47,9 +51,9 @@ export function detailHref(section: RoutePath, id: string): string {
   return `#${section}/${encodeURIComponent(id)}`;
 }
 
-/** Splits `/cases/<id>` into its section and id; null for plain section paths. */
+/** Splits `/cases/<id>` (or `/supervision/findings/<id>`) into its section and id; null for plain section paths. */
 export function parseDetailPath(path: string): { section: string; id: string } | null {
-  const match = /^(\/[a-z-]+)\/([^/]+)$/.exec(path);
+  const match = /^((?:\/[a-z-]+)+)\/([^/]+)$/.exec(path);
   if (!match?.[1] || !match[2]) return null;
   try {
     return { section: match[1], id: decodeURIComponent(match[2]) };

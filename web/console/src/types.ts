@@ -180,6 +180,8 @@ export interface InboxMessage {
   id: string;
   title: string;
   body: string;
+  /** A console route the message is about (e.g. /supervision/findings/<id>), or null. */
+  link?: string | null;
   readAt: string | null;
   createdAt: string;
 }

@@ -31,12 +31,17 @@ const PAGES: Record<RoutePath, LazyExoticComponent<ComponentType>> = {
   '/rectifications': lazy(() => import('../pages/Rectifications.tsx')),
   '/external-systems': lazy(() => import('../pages/ExternalSystems.tsx')),
   '/life-events': lazy(() => import('../pages/LifeEvents.tsx')),
+  '/supervision/findings': lazy(() => import('../pages/SupervisionFindings.tsx')),
+  '/supervision/rules': lazy(() => import('../pages/SupervisionRules.tsx')),
+  '/supervision/dashboard': lazy(() => import('../pages/SupervisionDashboard.tsx')),
+  '/supervision/statistics': lazy(() => import('../pages/SupervisionStatistics.tsx')),
 };
 
 /** Pages at `<section>/<id>`; each reads the id from the route. */
 const DETAIL_PAGES: Partial<Record<RoutePath, LazyExoticComponent<ComponentType<{ id: string }>>>> = {
   '/cases': lazy(() => import('../pages/CaseDetail.tsx')),
   '/service-items': lazy(() => import('../pages/ServiceItemEditor.tsx')),
+  '/supervision/findings': lazy(() => import('../pages/SupervisionFindingDetail.tsx')),
 };
 
 interface ResolvedRoute {
@@ -52,7 +57,7 @@ function resolveRoute(path: string): ResolvedRoute {
   return { section: undefined, detailId: null };
 }
 
-const GROUP_ORDER: SectionGroup[] = ['services', 'system', 'personal'];
+const GROUP_ORDER: SectionGroup[] = ['services', 'supervision', 'system', 'personal'];
 
 function useUnreadCount(path: string): number {
   const [unread, setUnread] = useState(0);

@@ -4,6 +4,7 @@ import { enCases } from './en.cases.ts';
 import { enHall } from './en.hall.ts';
 import { enCatalogue } from './en.catalogue.ts';
 import { enServices } from './en.services.ts';
+import { enSupervision } from './en.supervision.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Zhengtong · Admin Console',
@@ -376,4 +377,5 @@ export const en: Record<MessageKey, string> = {
   ...enCases,
   ...enHall,
   ...enCatalogue,
+  ...enSupervision,
 };

@@ -3,6 +3,7 @@ import { zhCases } from './zh.cases.ts';
 import { zhCatalogue } from './zh.catalogue.ts';
 import { zhHall } from './zh.hall.ts';
 import { zhServices } from './zh.services.ts';
+import { zhSupervision } from './zh.supervision.ts';
 
 export const zh = {
   'app.title': '政通 · 管理控制台',
@@ -375,6 +376,7 @@ export const zh = {
   ...zhCases,
   ...zhHall,
   ...zhCatalogue,
+  ...zhSupervision,
 };
 
 export type MessageKey = keyof typeof zh;

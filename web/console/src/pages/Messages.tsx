@@ -83,6 +83,11 @@ export default function MessagesPage() {
                   ) : null}
                 </div>
                 <Typography.Paragraph style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}>{item.body}</Typography.Paragraph>
+                {item.link && item.link.startsWith('/') ? (
+                  <a href={`#${item.link}`} aria-label={`${t('messages.openLink')}：${item.title}`}>
+                    {t('messages.openLink')}
+                  </a>
+                ) : null}
               </article>
             </Card>
           ))}

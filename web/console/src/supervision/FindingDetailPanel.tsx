@@ -1,0 +1,321 @@
+// One finding: what was found and where, its whole handling history with the files of each answer, and the
+// step the viewer may take now — the unit's 申辩/整改 (POST …/response {kind, text, fileIds}, files uploaded
+// first through POST /api/files) when `canRespond`, the office's 审核 (POST …/review {decision, opinion}) when
+// `canReview`. Used by the findings list's drawer and by the finding's own page.
+import { useRef, useState } from 'react';
+import { Alert, App, Button, Descriptions, Form, Input, Radio, Space, Timeline } from 'antd';
+import { AuditOutlined, DeleteOutlined, FileOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { api, uploadFile } from '../api.ts';
+import { applyIssues, errorText, formatDate, formatDateTime } from '../format.ts';
+import { useI18n } from '../i18n.ts';
+import { detailHref } from '../router.ts';
+import { useCan } from '../session.ts';
+import StatusTag from '../components/StatusTag.tsx';
+import type { StoredFile } from '../services/types.ts';
+import { actionLabel, categoryLabel, FindingStatusTag, LevelTag, subjectText } from './tags.tsx';
+import type { FindingAction, FindingDetail } from './types.ts';
+import './supervision.css';
+
+const ACCEPT = '.pdf,.ofd,.jpg,.jpeg,.png,.docx,.xlsx';
+const MAX_FILES = 20;
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 102.4) / 10} KB`;
+  return `${Math.round(bytes / 104857.6) / 10} MB`;
+}
+
+function FileLinks({ files }: { files: StoredFile[] }) {
+  const { t } = useI18n();
+  if (files.length === 0) return null;
+  return (
+    <ul className="zt-finding-files" aria-label={t('sup.detail.files')}>
+      {files.map((file) => (
+        <li key={file.id}>
+          <a href={`/api/files/${encodeURIComponent(file.id)}/content`} aria-label={t('sup.detail.download', { name: file.originalName })}>
+            <FileOutlined aria-hidden="true" /> {file.originalName}
+          </a>
+          <span className="zt-cell-note"> {formatSize(file.size)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const ACTION_COLOURS: Record<string, string> = { raised: 'red', resolved: 'gray', explained: 'blue', rectified: 'blue', accepted: 'green', rejected: 'orange' };
+
+function History({ history }: { history: FindingAction[] }) {
+  const { t } = useI18n();
+  return (
+    <Timeline
+      className="zt-finding-history"
+      items={history.map((entry) => ({
+        key: entry.id,
+        color: ACTION_COLOURS[entry.action] ?? 'blue',
+        content: (
+          <div data-action={entry.action}>
+            <div className="zt-cell-note">{formatDateTime(entry.occurredAt)}</div>
+            <div>
+              <strong>{actionLabel(t, entry.action)}</strong>
+              <span style={{ color: '#4b5563' }}> · {entry.actorName}</span>
+            </div>
+            {entry.note ? <div className="zt-finding-note">{entry.note}</div> : null}
+            <FileLinks files={entry.files} />
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+interface RespondValues {
+  kind: 'explain' | 'rectify';
+  text: string;
+}
+
+function RespondForm({ finding, onDone }: { finding: FindingDetail; onDone: (next: FindingDetail) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RespondValues>();
+  const input = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<StoredFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const upload = async (chosen: File[]) => {
+    setUploading(true);
+    try {
+      for (const file of chosen.slice(0, MAX_FILES - files.length)) {
+        const stored = await uploadFile<StoredFile>(file);
+        setFiles((previous) => [...previous, stored]);
+        message.success(t('sup.respond.uploaded', { name: stored.originalName }));
+      }
+    } catch (caught) {
+      message.error(errorText(caught));
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const submit = async (values: RespondValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await api.post<FindingDetail>(`/api/supervision/findings/${encodeURIComponent(finding.id)}/response`, { kind: values.kind, text: values.text.trim(), fileIds: files.map((file) => file.id) });
+      message.success(t('sup.respond.submitted'));
+      onDone(next);
+    } catch (caught) {
+      applyIssues(form, caught);
+      setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="zt-finding-step" aria-labelledby="finding-respond-title">
+      <h3 id="finding-respond-title" className="zt-section-title">
+        <SendOutlined aria-hidden="true" /> {t('sup.respond.title')}
+      </h3>
+      <Form form={form} name="finding-respond" layout="vertical" initialValues={{ kind: 'explain', text: '' }} onFinish={submit} requiredMark>
+        <Form.Item label={t('sup.respond.kind')} name="kind" rules={[{ required: true }]}>
+          <Radio.Group
+            options={[
+              { value: 'explain', label: t('sup.respond.explain') },
+              { value: 'rectify', label: t('sup.respond.rectify') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('sup.respond.text')} name="text" rules={[{ required: true, whitespace: true, min: 4, message: t('sup.respond.textRequired') }]}>
+          <Input.TextArea rows={4} maxLength={4000} showCount />
+        </Form.Item>
+        <div className="zt-finding-upload" role="group" aria-labelledby="finding-files-label">
+          <div id="finding-files-label" className="zt-finding-upload-label">
+            {t('sup.respond.files')}
+          </div>
+          <p className="zt-hint">{t('sup.respond.filesHint', { n: MAX_FILES })}</p>
+          <input
+            ref={input}
+            type="file"
+            multiple
+            accept={ACCEPT}
+            style={{ display: 'none' }}
+            aria-label={t('sup.respond.addFile')}
+            data-finding-files=""
+            onChange={(event) => {
+              const chosen = [...(event.target.files ?? [])];
+              event.target.value = '';
+              if (chosen.length > 0) void upload(chosen);
+            }}
+          />
+          {files.length > 0 ? (
+            <ul className="zt-finding-files">
+              {files.map((file) => (
+                <li key={file.id}>
+                  <FileOutlined aria-hidden="true" /> {file.originalName} <span className="zt-cell-note">{formatSize(file.size)}</span>
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined aria-hidden="true" />}
+                    aria-label={t('sup.respond.removeFile', { name: file.originalName })}
+                    title={t('sup.respond.removeFile', { name: file.originalName })}
+                    onClick={() => setFiles((previous) => previous.filter((other) => other.id !== file.id))}
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Button icon={<UploadOutlined aria-hidden="true" />} loading={uploading} disabled={files.length >= MAX_FILES} onClick={() => input.current?.click()}>
+            {t('sup.respond.addFile')}
+          </Button>
+        </div>
+        {error ? <Alert type="error" showIcon title={error} style={{ margin: '12px 0' }} /> : null}
+        <Form.Item style={{ marginTop: 16, marginBottom: 0 }}>
+          <Button type="primary" htmlType="submit" loading={busy} disabled={uploading} icon={<SendOutlined aria-hidden="true" />}>
+            {t('sup.respond.submit')}
+          </Button>
+        </Form.Item>
+      </Form>
+    </section>
+  );
+}
+
+interface ReviewValues {
+  decision: 'accept' | 'reject';
+  opinion: string;
+}
+
+function ReviewForm({ finding, onDone }: { finding: FindingDetail; onDone: (next: FindingDetail) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ReviewValues>();
+  const decision = Form.useWatch('decision', form) ?? 'accept';
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: ReviewValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await api.post<FindingDetail>(`/api/supervision/findings/${encodeURIComponent(finding.id)}/review`, { decision: values.decision, opinion: (values.opinion ?? '').trim() });
+      message.success(values.decision === 'accept' ? t('sup.review.accepted') : t('sup.review.rejected'));
+      onDone(next);
+    } catch (caught) {
+      applyIssues(form, caught);
+      setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="zt-finding-step" aria-labelledby="finding-review-title">
+      <h3 id="finding-review-title" className="zt-section-title">
+        <AuditOutlined aria-hidden="true" /> {t('sup.review.title')}
+      </h3>
+      <Form form={form} name="finding-review" layout="vertical" initialValues={{ decision: 'accept', opinion: '' }} onFinish={submit} requiredMark>
+        <Form.Item label={t('sup.review.decision')} name="decision" rules={[{ required: true }]}>
+          <Radio.Group
+            options={[
+              { value: 'accept', label: t('sup.review.accept') },
+              { value: 'reject', label: t('sup.review.reject') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('sup.review.opinion')}
+          name="opinion"
+          extra={t('sup.review.opinionHint')}
+          rules={decision === 'reject' ? [{ required: true, whitespace: true, min: 2, message: t('sup.review.opinionRequired') }] : []}
+        >
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+        <Form.Item style={{ marginBottom: 0 }}>
+          <Button type="primary" htmlType="submit" loading={busy} danger={decision === 'reject'} icon={<AuditOutlined aria-hidden="true" />}>
+            {decision === 'accept' ? t('sup.review.submitAccept') : t('sup.review.submitReject')}
+          </Button>
+        </Form.Item>
+      </Form>
+    </section>
+  );
+}
+
+function StateNote({ finding }: { finding: FindingDetail }) {
+  const { t } = useI18n();
+  if (finding.canRespond || finding.canReview) return null;
+  const text =
+    finding.status === 'notified'
+      ? t('sup.detail.warningOnly')
+      : finding.status === 'open'
+        ? t('sup.detail.waitingUnit')
+        : finding.status === 'responded'
+          ? t('sup.detail.waitingReview')
+          : t('sup.detail.closed');
+  return <Alert type={finding.status === 'closed' ? 'success' : 'info'} showIcon title={text} style={{ marginTop: 16 }} />;
+}
+
+/** The finding's facts, history and the action the viewer may take; `onChanged` gets the finding after an action. */
+export default function FindingDetailPanel({ finding, onChanged, headingLevel = 3 }: { finding: FindingDetail; onChanged: (next: FindingDetail) => void; headingLevel?: 2 | 3 }) {
+  const { t } = useI18n();
+  const canOpenCase = useCan('services.cases.read', 'services.cases.accept', 'services.cases.review', 'services.cases.decide');
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const subject = subjectText(t, finding.subjectType, finding.subjectLabel);
+  return (
+    <div className="zt-finding-detail">
+      <section aria-labelledby="finding-facts">
+        <Heading id="finding-facts" className="zt-section-title" style={{ marginTop: 0 }}>
+          {t('sup.detail.facts')}
+        </Heading>
+        <Descriptions
+          size="small"
+          bordered
+          column={1}
+          items={[
+            {
+              key: 'level',
+              label: t('sup.col.level'),
+              children: (
+                <Space size={8} wrap>
+                  <LevelTag level={finding.level} />
+                  <FindingStatusTag status={finding.status} />
+                  {finding.resolvedAt ? <StatusTag tone="neutral">{t('sup.resolved')}</StatusTag> : null}
+                </Space>
+              ),
+            },
+            { key: 'rule', label: t('sup.detail.rule'), children: `${finding.ruleName}（${categoryLabel(t, finding.category)}）` },
+            { key: 'description', label: t('sup.detail.description'), children: finding.description },
+            {
+              key: 'subject',
+              label: t('sup.detail.subject'),
+              children:
+                finding.subjectType === 'case' && canOpenCase ? (
+                  <Space size={8} wrap>
+                    <span className="zt-case-number">{subject}</span>
+                    <a href={detailHref('/cases', finding.subjectId)}>{t('sup.detail.openCase')}</a>
+                  </Space>
+                ) : (
+                  subject
+                ),
+            },
+            { key: 'unit', label: t('sup.detail.unit'), children: finding.unitName },
+            ...(finding.dueOn ? [{ key: 'due', label: t('sup.detail.due'), children: formatDate(finding.dueOn) }] : []),
+            { key: 'raised', label: t('sup.detail.raisedAt'), children: formatDateTime(finding.raisedAt) },
+            ...(finding.resolvedAt ? [{ key: 'resolved', label: t('sup.detail.resolvedAt'), children: formatDateTime(finding.resolvedAt) }] : []),
+          ]}
+        />
+        <StateNote finding={finding} />
+      </section>
+      {finding.canRespond ? <RespondForm finding={finding} onDone={onChanged} /> : null}
+      {finding.canReview ? <ReviewForm finding={finding} onDone={onChanged} /> : null}
+      <section aria-labelledby="finding-history" style={{ marginTop: 20 }}>
+        <Heading id="finding-history" className="zt-section-title">
+          {t('sup.detail.history')}
+        </Heading>
+        <History history={finding.history} />
+      </section>
+    </div>
+  );
+}
