@@ -87,45 +87,43 @@ export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalend
 /**
  * Re-evaluates many subjects of one type in the caller's transaction, as after a calendar or rule change:
  * their stored rows and findings are read in two statements and the changed rows written in a few, instead
- * of several statements each. Returns how many findings were raised.
+ * of several statements each. `locked`: the subjects' rows, already locked by the caller.
  */
-export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, snapshots: readonly SubjectSnapshot[], rules: readonly SupervisionRuleRow[], now: Date): Promise<number> {
-  if (snapshots.length === 0) return 0;
+export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, snapshots: readonly SubjectSnapshot[], rules: readonly SupervisionRuleRow[], now: Date, locked?: readonly SupervisionSubjectRow[]): Promise<{ raised: number; resolved: number }> {
+  const totals = { raised: 0, resolved: 0 };
+  if (snapshots.length === 0) return totals;
   const type = snapshots[0]!.type;
   const ids = snapshots.map((snapshot) => snapshot.id);
-  const stored = new Map((await lockSubjects(tx, type, ids)).map((row) => [row.subject_id, row]));
+  const stored = new Map((locked ?? (await lockSubjects(tx, type, ids))).map((row) => [row.subject_id, row]));
   const findings = new Map<string, SubjectFindingRow[]>();
   for (const row of await findFindingsOfSubjects(tx, type, ids)) {
     const list = findings.get(row.subject_id) ?? [];
     list.push(row);
     findings.set(row.subject_id, list);
   }
-  let raised = 0;
   const saves: SupervisionSubjectRow[] = [];
   const removals: string[] = [];
   for (const snapshot of snapshots) {
     const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), async () => findings.get(snapshot.id) ?? []);
-    raised += outcome.raised;
+    totals.raised += outcome.raised;
+    totals.resolved += outcome.resolved;
     if (change === 'delete') removals.push(snapshot.id);
     else if (change) saves.push(change);
   }
   await saveSubjects(tx, saves);
   for (const id of removals) await deleteSubject(tx, type, id);
-  return raised;
+  return totals;
 }
 
 /**
- * Re-evaluates a subject whose stored check day has come, from the deadlines stored at its last evaluation.
- * Returns null when there was nothing to do: the subject is no longer watched, or an event got there first.
+ * Re-evaluates, from the deadlines stored at their last evaluation, those of the given subjects whose check
+ * day has come — read again under lock, so a subject an event or another node got to first is left alone.
  */
-export async function evaluateWhenDue(tx: DbExecutor, calendar: WorkingCalendar, subjectType: string, subjectId: string, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome | null> {
-  const row = await lockSubject(tx, subjectType, subjectId);
-  if (!row || row.next_check_on === null || row.next_check_on > todayInChina(now)) return null;
-  const snapshot: SubjectSnapshot = { type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] };
-  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, row, () => findFindingsOfSubject(tx, subjectType, subjectId));
-  if (change === 'delete') await deleteSubject(tx, subjectType, subjectId);
-  else if (change) await saveSubject(tx, change);
-  return outcome;
+export async function evaluateDueSubjects(tx: DbExecutor, calendar: WorkingCalendar, subjectType: string, subjectIds: readonly string[], rules: readonly SupervisionRuleRow[], now: Date): Promise<{ evaluated: number; raised: number; resolved: number }> {
+  const today = todayInChina(now);
+  const due = (await lockSubjects(tx, subjectType, subjectIds)).filter((row) => row.next_check_on !== null && row.next_check_on <= today);
+  const snapshots: SubjectSnapshot[] = due.map((row) => ({ type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] }));
+  return { evaluated: due.length, ...(await evaluateMany(tx, calendar, snapshots, rules, now, due)) };
 }
 
 /**

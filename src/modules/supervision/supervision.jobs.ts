@@ -6,13 +6,15 @@ import { z } from 'zod';
 import { todayInChina } from '../../core/calendar/working-days.ts';
 import { CASE_SUBJECT, reevaluateAllCases } from './case-subjects.ts';
 import { deliverDueReports } from './reporting.service.ts';
-import { evaluateMany, evaluateWhenDue, loadRules } from './supervision-evaluation.ts';
+import { evaluateDueSubjects, evaluateMany, loadRules } from './supervision-evaluation.ts';
 import type { SupervisedDeadline } from './supervision-engine.ts';
 import { findSubjectsAfter, findSubjectsDue } from './supervision.repository.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
 const BATCH = 500;
+/** Subjects evaluated per transaction by the sweep: big enough to amortise the reads, small enough to keep locks short. */
+const CHUNK = 100;
 
 export interface SweepCounts {
   looked: number;
@@ -28,20 +30,21 @@ export async function sweepDueSubjects(deps: SupervisionDeps): Promise<SweepCoun
     const due = await findSubjectsDue(deps.db, todayInChina(now), BATCH);
     if (due.length === 0) return counts;
     const calendar = deps.calendar();
-    const rulesByType = new Map<string, SupervisionRuleRow[]>();
     let progressed = 0;
-    for (const subject of due) {
-      let rules = rulesByType.get(subject.subject_type);
-      if (!rules) rulesByType.set(subject.subject_type, (rules = await loadRules(deps.db, subject.subject_type)));
-      const outcome = await deps.db.transaction().execute((tx) => evaluateWhenDue(tx, calendar, subject.subject_type, subject.subject_id, rules, now));
-      counts.looked += 1;
-      if (!outcome) continue;
-      progressed += 1;
-      counts.raised += outcome.raised;
-      counts.resolved += outcome.resolved;
+    for (const type of new Set(due.map((subject) => subject.subject_type))) {
+      const rules = await loadRules(deps.db, type);
+      const ids = due.filter((subject) => subject.subject_type === type).map((subject) => subject.subject_id);
+      for (let offset = 0; offset < ids.length; offset += CHUNK) {
+        const chunk = ids.slice(offset, offset + CHUNK);
+        const outcome = await deps.db.transaction().execute((tx) => evaluateDueSubjects(tx, calendar, type, chunk, rules, now));
+        counts.looked += chunk.length;
+        progressed += outcome.evaluated;
+        counts.raised += outcome.raised;
+        counts.resolved += outcome.resolved;
+      }
     }
-    // Every subject of the batch either moved its check day forward or left; a batch with no progress at all
-    // (the clock stood still while another node did the work) ends the sweep instead of spinning.
+    // Every subject evaluated moved its check day forward or left; a batch with no progress at all (the clock
+    // stood still while another node did the work) ends the sweep instead of spinning.
     if (due.length < BATCH || progressed === 0) return counts;
   }
 }
