@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
 import { newId, toTimestamp } from '../src/core/db/values.ts';
@@ -18,6 +17,7 @@ import { buildActorOfUsername, demoStaff, demoUnits } from '../src/modules/ident
 import { actOnCase } from '../src/modules/services/cases.service.ts';
 import { listQueue, searchCases } from '../src/modules/services/cases.views.ts';
 import { generateCases, loadItemFacts } from './case-data.ts';
+import { withFreshPostgres } from './fresh-postgres.ts';
 
 const CASES = Number(process.env['BENCH_CASES'] ?? 1_000_000);
 const TRANSITION_CASES = Number(process.env['BENCH_TRANSITION_CASES'] ?? 1000);
@@ -154,21 +154,5 @@ async function benchDatabase(label: string, databaseUrl: string | undefined): Pr
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** A fresh database on the server BENCH_PG_URL points at (dropped afterwards), so runs never mix. */
-async function withFreshPostgres(serverUrl: string, work: (url: string) => Promise<void>): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const name = `zt_bench_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await work(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
-  }
-}
-
 if (!process.env['BENCH_SKIP_SQLITE']) await benchDatabase('SQLite', undefined);
-if (process.env['BENCH_PG_URL']) await withFreshPostgres(process.env['BENCH_PG_URL'], (url) => benchDatabase('PostgreSQL', url));
+if (process.env['BENCH_PG_URL']) await withFreshPostgres(process.env['BENCH_PG_URL'], 'zt_bench', (url) => benchDatabase('PostgreSQL', url));

@@ -14,7 +14,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createPlatform } from '../src/platform.ts';
 import { newId, toTimestamp } from '../src/core/db/values.ts';
@@ -22,6 +21,7 @@ import { buildActorOfUsername } from '../src/modules/identity/index.ts';
 import { actOnCase } from '../src/modules/services/cases.service.ts';
 import { reevaluateAllCases, supervisionSubscriptions, sweepDueSubjects } from '../src/modules/supervision/index.ts';
 import { generateCases, loadItemFacts } from './case-data.ts';
+import { withFreshPostgres } from './fresh-postgres.ts';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '100000,2000000').split(',').map(Number);
 const CROSSINGS = Number(process.env['BENCH_CROSSINGS'] ?? 10_000);
@@ -110,23 +110,7 @@ async function benchSize(label: string, databaseUrl: string | undefined, openCas
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** A fresh database on the server BENCH_PG_URL points at (dropped afterwards), so runs never mix. */
-async function withFreshPostgres(serverUrl: string, work: (url: string) => Promise<void>): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const name = `zt_bench_supervision_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await work(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
-  }
-}
-
 for (const size of SIZES) {
   if (!process.env['BENCH_SKIP_SQLITE']) await benchSize('SQLite', undefined, size);
-  if (process.env['BENCH_PG_URL']) await withFreshPostgres(process.env['BENCH_PG_URL'], (url) => benchSize('PostgreSQL', url, size));
+  if (process.env['BENCH_PG_URL']) await withFreshPostgres(process.env['BENCH_PG_URL'], 'zt_bench_supervision', (url) => benchSize('PostgreSQL', url, size));
 }
