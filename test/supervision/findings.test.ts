@@ -241,3 +241,23 @@ test(`${on}: the office tunes rules per item; bad rules are refused; a change ne
   assert.deepEqual(audit.map((record) => record.action), ['supervision.rule.create']);
   assert.equal((await supervisor.delete(`/api/supervision/rules/${override.body.id}`)).status, 200);
 });
+
+test(`${on}: the system administrator keeps which unit each supervising office watches; the office's view follows`, async () => {
+  const sysadmin = await app.signIn('sysadmin');
+  const listed = await sysadmin.get('/api/supervision/offices');
+  assert.equal(listed.status, 200);
+  assert.deepEqual(listed.body.items.map((row: { officeUnitName: string; supervisedUnitName: string }) => [row.officeUnitName, row.supervisedUnitName]), [['县纪委监委', '示范县']]);
+  const office = listed.body.items[0];
+  const tree = (await sysadmin.get('/api/org/tree')).body.items as Array<{ id: string; name: string }>;
+  const hrss = tree.find((unit) => unit.name === '县人力资源和社会保障局')!;
+
+  const head = await app.signIn('chen.jing');
+  assert.equal((await head.put(`/api/supervision/offices/${office.officeUnitId}`, { supervisedUnitId: hrss.id })).status, 403);
+  assert.equal((await sysadmin.put(`/api/supervision/offices/${office.officeUnitId}`, { supervisedUnitId: '00000000-0000-4000-8000-000000000000' })).status, 400);
+  assert.equal((await sysadmin.put(`/api/supervision/offices/${office.officeUnitId}`, { supervisedUnitId: hrss.id })).status, 200);
+  const supervisor = await app.signIn('tang.zheng');
+  assert.equal((await findingsOfCase(supervisor)).length, 0, 'narrowed to another bureau, the office no longer sees the market regulator');
+  assert.equal((await sysadmin.put(`/api/supervision/offices/${office.officeUnitId}`, { supervisedUnitId: office.supervisedUnitId })).status, 200);
+  assert.ok((await findingsOfCase(supervisor)).length >= 6);
+  assert.equal((await sysadmin.delete('/api/supervision/offices/00000000-0000-4000-8000-000000000000')).status, 404);
+});

@@ -7,6 +7,7 @@ import type { EventSubscription } from '../../core/notify/index.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { caseEventSubscriber } from './case-subjects.ts';
 import { registerSupervisionRoutes } from './supervision.api.ts';
+import { registerOfficeRoutes } from './offices.api.ts';
 import { registerTaskRoutes } from './tasks.api.ts';
 import { registerComplaintRoutes } from './complaints.api.ts';
 import { registerSupervisionDashboardRoutes } from './dashboard.api.ts';
@@ -51,6 +52,7 @@ export function supervisionSubscriptions(deps: SupervisionDeps): EventSubscripti
 /** Registers every supervision route. */
 export function registerSupervisionModule(app: App, deps: SupervisionDeps): void {
   registerSupervisionRoutes(app, deps);
+  registerOfficeRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerComplaintRoutes(app, deps);
   registerSupervisionDashboardRoutes(app, deps);

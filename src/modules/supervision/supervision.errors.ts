@@ -11,6 +11,8 @@ registerErrorCodes({
   RISK_POINT_STEP_UNKNOWN: { status: 400, zh: '该事项已发布的流程中没有环节 {step}', en: 'The published process of the item has no step {step}' },
   REPORT_NOT_FOUND: { status: 404, zh: '上报记录不存在', en: 'Report not found' },
   REPORT_NOT_DEAD: { status: 409, zh: '只有已放弃的上报可以重新上报', en: 'Only a report that was given up can be retried' },
+  SUPERVISION_OFFICE_UNIT_UNKNOWN: { status: 400, zh: '监察机构和监察范围须为已有单位', en: 'The office and the unit it watches must be existing units' },
+  SUPERVISION_OFFICE_NOT_FOUND: { status: 404, zh: '该单位不是监察机构', en: 'This unit is not a supervising office' },
   FINDING_NOT_FOUND: { status: 404, zh: '监察记录不存在', en: 'Supervision finding not found' },
   FINDING_NOT_OPEN: { status: 409, zh: '该监察记录当前不需要申辩或整改（{status}）', en: 'This finding is not waiting for an explanation or rectification ({status})' },
   FINDING_NOT_RESPONDED: { status: 409, zh: '该监察记录没有待审核的申辩或整改（{status}）', en: 'This finding has no answer waiting for review ({status})' },

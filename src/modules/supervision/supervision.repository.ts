@@ -208,6 +208,23 @@ export async function saveSupervisionOffice(db: DbExecutor, row: { office_unit_i
   await db.insertInto('supervision_offices').values(row).onConflict((conflict) => conflict.column('office_unit_id').doUpdateSet({ supervised_unit_id: row.supervised_unit_id })).execute();
 }
 
+/** Every supervising office with the unit it watches, by office name. */
+export function findSupervisionOffices(db: DbExecutor) {
+  return db
+    .selectFrom('supervision_offices')
+    .innerJoin('units as office', 'office.id', 'supervision_offices.office_unit_id')
+    .innerJoin('units as supervised', 'supervised.id', 'supervision_offices.supervised_unit_id')
+    .select(['supervision_offices.office_unit_id', 'supervision_offices.supervised_unit_id', 'supervision_offices.created_at', 'office.name as office_name', 'supervised.name as supervised_name'])
+    .orderBy('office.path')
+    .execute();
+}
+
+/** Ends a unit's role as a supervising office; false when it had none. */
+export async function deleteSupervisionOffice(db: DbExecutor, officeUnitId: string): Promise<boolean> {
+  const result = await db.deleteFrom('supervision_offices').where('office_unit_id', '=', officeUnitId).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
 /** Counts findings, for the sweep's tests and the benchmark. */
 export async function countFindings(db: DbExecutor): Promise<number> {
   const row = await db.selectFrom('supervision_findings').select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
