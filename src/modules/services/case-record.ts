@@ -4,7 +4,7 @@
 import type { DbExecutor } from '../../core/db/database.ts';
 import { fromJson } from '../../core/db/values.ts';
 import type { CaseUnderSupervision } from './case-supervision.ts';
-import { findCaseEvents, findMaterialKeys } from './cases.repository.ts';
+import { findCaseRecord } from './cases.repository.ts';
 import { loadPinnedVersion } from './pinned-versions.ts';
 
 export interface CaseRecordForSupervision {
@@ -24,18 +24,19 @@ export interface CaseRecordForSupervision {
 /** The record of one case as supervision checks it, given what describeCaseForSupervision read of its row. */
 export async function describeCaseRecordForSupervision(db: DbExecutor, found: Pick<CaseUnderSupervision, 'id' | 'itemVersionId' | 'channel' | 'enteredAt' | 'submittedAt'>): Promise<CaseRecordForSupervision> {
   const caseId = found.id;
-  const [{ guide, process }, events, materials] = await Promise.all([loadPinnedVersion(db, found.itemVersionId), findCaseEvents(db, caseId), findMaterialKeys(db, caseId)]);
+  const { guide, process } = await loadPinnedVersion(db, found.itemVersionId);
+  const { events, materials } = await findCaseRecord(db, caseId);
   const accepted = events.find((event) => event.type === 'accepted');
   return {
     channel: found.channel,
     enteredAt: found.enteredAt,
     submittedAt: found.submittedAt,
     requiredMaterialKeys: guide.materials.filter((material) => material.required).map((material) => material.key),
-    materialKeysAtAcceptance: [...new Set(materials.filter((material) => !accepted || material.created_at <= accepted.occurred_at).map((material) => material.material_key))],
+    materialKeysAtAcceptance: [...new Set(materials.filter((material) => !accepted || material.at <= accepted.at).map((material) => material.type))],
     charged: guide.charged,
     standardFees: guide.fees.map((fee) => ({ name: fee.name, amount: fee.amount })),
     circumstances: guide.discretion.flatMap((standard) => standard.circumstances.map((circumstance) => ({ code: circumstance.code, fineMin: circumstance.fineMin, fineMax: circumstance.fineMax }))),
     secondApproverStepKeys: process.steps.filter((step) => step.requiresSecondApprover).map((step) => step.key),
-    events: events.map((event) => ({ seq: event.seq, type: event.type, stepKey: event.step_key, actorUserId: event.actor_user_id, occurredAt: event.occurred_at, detail: fromJson<Record<string, unknown>>(event.detail) ?? {} })),
+    events: events.map((event) => ({ seq: event.seq ?? 0, type: event.type, stepKey: event.step_key, actorUserId: event.actor_user_id, occurredAt: event.at, detail: fromJson<Record<string, unknown>>(event.detail) ?? {} })),
   };
 }

@@ -398,13 +398,6 @@ export async function findRunningCaseSupervisionFacts(db: DbExecutor, afterId: s
     .execute()) as CaseSupervisionFactsRow[];
 }
 
-/** The materials on file of a case (key and when each was added), for supervision's completeness check. */
-export async function findMaterialKeys(db: DbExecutor, caseId: string): Promise<Array<{ material_key: string; created_at: string }>> {
-  return (await selectMaterialKeys(db, { caseId })).rows;
-}
-
-const selectMaterialKeys = preparedQuery((db, values: { caseId: string }) => db.selectFrom('case_materials').select(['material_key', 'created_at']).where('case_id', '=', values.caseId));
-
 /** What is reported upward of a case: its identity, item, unit, dates and state. */
 export function findCaseReportFacts(db: DbExecutor, caseId: string) {
   return db
@@ -422,4 +415,36 @@ export function findCaseReportFacts(db: DbExecutor, caseId: string) {
 /** One of an applicant's own cases (its number and unit), or undefined when the case is not theirs. */
 export function findCaseOfApplicant(db: DbExecutor, caseId: string, userId: string): Promise<{ id: string; case_number: string; unit_id: string } | undefined> {
   return db.selectFrom('cases').select(['id', 'case_number', 'unit_id']).where('id', '=', caseId).where('applicant_user_id', '=', userId).executeTakeFirst();
+}
+
+export interface CaseRecordRow {
+  kind: 'event' | 'material';
+  seq: number | null;
+  /** The event's type, or the material's key. */
+  type: string;
+  step_key: string | null;
+  actor_user_id: string | null;
+  at: string;
+  detail: string | null;
+}
+
+// A case's events and materials in one statement: supervision reads both after every case event, and on
+// PostgreSQL each statement is a round trip.
+const selectCaseRecord = preparedQuery((db, values: { caseId: string }) =>
+  db
+    .selectFrom('case_events')
+    .select([sql<string>`'event'`.as('kind'), sql<number | null>`seq`.as('seq'), 'type', 'step_key', 'actor_user_id', 'occurred_at as at', 'detail'])
+    .where('case_id', '=', values.caseId)
+    .unionAll(
+      db
+        .selectFrom('case_materials')
+        .select([sql<string>`'material'`.as('kind'), sql<number | null>`null`.as('seq'), 'material_key as type', sql<string | null>`null`.as('step_key'), sql<string | null>`null`.as('actor_user_id'), 'created_at as at', sql<string | null>`null`.as('detail')])
+        .where('case_id', '=', values.caseId),
+    ),
+);
+
+/** A case's events (in order) and its materials on file, for supervision's record checks. */
+export async function findCaseRecord(db: DbExecutor, caseId: string): Promise<{ events: CaseRecordRow[]; materials: CaseRecordRow[] }> {
+  const rows = (await selectCaseRecord(db, { caseId })).rows as CaseRecordRow[];
+  return { events: rows.filter((row) => row.kind === 'event').sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)), materials: rows.filter((row) => row.kind === 'material') };
 }
