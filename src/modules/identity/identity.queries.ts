@@ -1,7 +1,7 @@
 // Read-only facts other modules need about the organisation (the portal's department list, the service hall).
 import type { DbExecutor } from '../../core/db/database.ts';
 import { findFirstUnitOfKind, findUnitById, findUnitsOfKinds } from './units.repository.ts';
-import { findUnitStaffWithPermission, findUserById } from './users.repository.ts';
+import { findGrants, findUnitStaffWithPermission, findUserById } from './users.repository.ts';
 
 /** The county the platform serves (the first county in the tree), or undefined before seeding. */
 export async function findServedCounty(db: DbExecutor): Promise<{ id: string; name: string; nameEn: string | null; path: string; code: string | null } | undefined> {
@@ -55,4 +55,9 @@ export async function findAccountFacts(db: DbExecutor, userId: string): Promise<
 export async function findUnitStaffHolding(db: DbExecutor, unitId: string, permission: string): Promise<Array<{ id: string; displayName: string; phone: string | null }>> {
   const rows = await findUnitStaffWithPermission(db, unitId, permission);
   return rows.map((row) => ({ id: row.id, displayName: row.display_name, phone: row.phone }));
+}
+
+/** The permissions a user holds now, through any role (for checking after the fact who was allowed to act). */
+export async function findUserPermissions(db: DbExecutor, userId: string): Promise<Set<string>> {
+  return new Set((await findGrants(db, userId)).map((grant) => grant.permission));
 }

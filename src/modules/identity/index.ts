@@ -11,7 +11,7 @@ export { identityMigrations } from './migrations/index.ts';
 export { createSessionResolver, pageSessionsOf, SESSION_COOKIE, type PageSessions } from './auth.api.ts';
 export { ensureBuiltinRoles, seedDemoCounty, createAdminAccount, findUnitByReference, DEMO_PASSWORD } from './identity.seed.ts';
 export { registerPermissions, grantToBuiltinRole, type PermissionDefinition } from './identity.permissions.ts';
-export { findServedCounty, listDepartmentsUnder, findUnitFacts, findMainServiceHall, findAccountFacts, findUnitStaffHolding, type UnitFacts, type AccountFacts } from './identity.queries.ts';
+export { findServedCounty, listDepartmentsUnder, findUnitFacts, findMainServiceHall, findAccountFacts, findUnitStaffHolding, findUserPermissions, type UnitFacts, type AccountFacts } from './identity.queries.ts';
 export { requirePermission, requireSignedIn } from './identity.policy.ts';
 export { demoAdmins, demoStaff, demoUnits, demoCitizens, demoCompanies } from './demo/demo-county.ts';
 export { buildActorOfUsername } from './actor-builder.ts';

@@ -18,6 +18,8 @@ export interface CaseRecordForSupervision {
   circumstances: Array<{ code: string; fineMin: number; fineMax: number }>;
   /** Steps of the case's process that need a second approver (high integrity risk). */
   secondApproverStepKeys: string[];
+  /** The permission each step of the case's process requires of whoever acts at it. */
+  stepPermissions: Record<string, string>;
   events: Array<{ seq: number; type: string; stepKey: string | null; actorUserId: string | null; occurredAt: string; detail: Record<string, unknown> }>;
 }
 
@@ -37,6 +39,7 @@ export async function describeCaseRecordForSupervision(db: DbExecutor, found: Pi
     standardFees: guide.fees.map((fee) => ({ name: fee.name, amount: fee.amount })),
     circumstances: guide.discretion.flatMap((standard) => standard.circumstances.map((circumstance) => ({ code: circumstance.code, fineMin: circumstance.fineMin, fineMax: circumstance.fineMax }))),
     secondApproverStepKeys: process.steps.filter((step) => step.requiresSecondApprover).map((step) => step.key),
+    stepPermissions: Object.fromEntries(process.steps.map((step) => [step.key, step.permission])),
     events: events.map((event) => ({ seq: event.seq ?? 0, type: event.type, stepKey: event.step_key, actorUserId: event.actor_user_id, occurredAt: event.at, detail: fromJson<Record<string, unknown>>(event.detail) ?? {} })),
   };
 }

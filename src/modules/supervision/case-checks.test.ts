@@ -128,3 +128,15 @@ test('integrity risk: a high-risk step completed by one person alone; a second p
   assert.deepEqual(codes(facts({ events: twoPeople, secondApproverStepKeys: ['decide'] })), []);
   assert.deepEqual(codes(facts({ events: alone })), [], 'no high-risk step, no check');
 });
+
+test('process legality: a decision by someone who does not hold the step’s permission (judged on the newest event)', () => {
+  const at = (type: string, stepKey: string, actorUserId: string, detail: Record<string, unknown> = {}): CaseRecordEvent => ({ ...event(type, '2026-11-17T02:00:00.000Z', detail), stepKey, actorUserId });
+  seq = 0;
+  const events = [event('submitted', '2026-11-16T01:00:00.000Z'), at('accepted', 'accept', 'window'), at('decided', 'decide', 'clerk', { outcome: 'approved' })];
+  const stepPermissions = { accept: 'services.cases.accept', decide: 'services.cases.decide' };
+  const clerk = new Map([['clerk', new Set(['services.cases.review'])]]);
+  assert.deepEqual(codes(facts({ events, stepPermissions, deciderPermissions: clerk })), ['legality.decider_role@3']);
+  const head = new Map([['clerk', new Set(['services.cases.decide'])]]);
+  assert.deepEqual(codes(facts({ events, stepPermissions, deciderPermissions: head })), []);
+  assert.deepEqual(codes(facts({ events: [...events, at('concluded', 'deliver', 'window')], stepPermissions, deciderPermissions: clerk })), [], 'an older decision is not judged again');
+});

@@ -33,6 +33,10 @@ export interface CaseRecordFacts {
   circumstances: ReadonlyArray<{ code: string; fineMin: number; fineMax: number }>;
   /** Steps that need a second approver: the process's own and the integrity risk register's. */
   secondApproverStepKeys: readonly string[];
+  /** The permission each step requires of whoever decides at it. */
+  stepPermissions?: Readonly<Record<string, string>>;
+  /** The permissions held by each member of staff who took a decision in the record (by user id). */
+  deciderPermissions?: ReadonlyMap<string, ReadonlySet<string>>;
   events: readonly CaseRecordEvent[];
 }
 
@@ -42,6 +46,7 @@ export const CASE_CHECK_CODES = [
   'legality.supplement_repeated',
   'legality.refused_complete',
   'legality.second_approver',
+  'legality.decider_role',
   'completeness.materials',
   'fees.unlisted',
   'fees.amount',
@@ -76,7 +81,7 @@ function money(value: unknown): number | null {
 
 /** Every violation the record of one case shows. */
 export function checkCaseRecord(facts: CaseRecordFacts, calendar: WorkingCalendar, settings: CaseCheckSettings): CaseViolation[] {
-  return [...checkOrder(facts), ...checkReasons(facts), ...checkSupplements(facts), ...checkSecondApprover(facts), ...checkMaterials(facts), ...checkFees(facts), ...checkFines(facts), ...checkOffSystem(facts, calendar, settings)];
+  return [...checkOrder(facts), ...checkReasons(facts), ...checkSupplements(facts), ...checkSecondApprover(facts), ...checkDeciders(facts), ...checkMaterials(facts), ...checkFees(facts), ...checkFines(facts), ...checkOffSystem(facts, calendar, settings)];
 }
 
 // A decision needs an acceptance before it; a conclusion needs a decision; nothing follows the end.
@@ -143,6 +148,19 @@ function checkSecondApprover(facts: CaseRecordFacts): CaseViolation[] {
     othersAtStep.delete(step);
   }
   return violations;
+}
+
+// A decision (or refusal) taken by someone who does not hold the step's permission: the service hall's own engine
+// refuses that at the moment of acting, so this catches decisions recorded by other paths. Only the newest event
+// is judged — the one just committed — because permissions are looked up now and may since have changed for
+// older ones.
+function checkDeciders(facts: CaseRecordFacts): CaseViolation[] {
+  const event = facts.events.at(-1);
+  if (!event || !facts.stepPermissions || !facts.deciderPermissions) return [];
+  if ((event.type !== 'decided' && event.type !== 'refused') || !event.actorUserId || !event.stepKey) return [];
+  const required = facts.stepPermissions[event.stepKey];
+  const held = facts.deciderPermissions.get(event.actorUserId);
+  return required && held && !held.has(required) ? [{ code: 'legality.decider_role', occurrence: `${event.seq}`, detail: `作出决定的人员不具有“${event.stepKey}”环节所需的权限（${required}）` }] : [];
 }
 
 function checkMaterials(facts: CaseRecordFacts): CaseViolation[] {

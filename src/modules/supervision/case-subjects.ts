@@ -4,6 +4,7 @@
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import type { EventHandler } from '../../core/notify/index.ts';
+import { findUserPermissions } from '../identity/index.ts';
 import { describeCaseForSupervision, describeCaseRecordForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision } from '../services/index.ts';
 import { checkCaseRecord } from './case-checks.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
@@ -26,8 +27,9 @@ async function checkRecord(tx: DbExecutor, deps: SupervisionDeps, calendar: Work
   const registered = await secondApproverStepsOf(deps.db, tx, found.itemId);
   if (registered.length > 0) record.secondApproverStepKeys = [...new Set([...record.secondApproverStepKeys, ...registered])];
   const settings = checks.get('offsystem.backdated')?.settings ?? { maxEntryDelayDays: 1 };
+  const deciders = checks.has('legality.decider_role') ? await permissionsOfDeciders(tx, record) : undefined;
   let raised = 0;
-  for (const violation of checkCaseRecord(record, calendar, settings)) {
+  for (const violation of checkCaseRecord({ ...record, deciderPermissions: deciders }, calendar, settings)) {
     const rule = checks.get(violation.code);
     if (!rule) continue;
     const finding = { key: `${violation.code}|${snapshot.type}|${snapshot.id}|${violation.occurrence}`, category: violation.code.split('.')[0]!, ruleCode: violation.code, level: rule.level, deadlineKey: null, due: null, detail: violation.detail };
@@ -56,6 +58,14 @@ async function secondApproverStepsOf(owner: object, tx: DbExecutor, itemId: stri
 /** Forgets a platform's cached second-approver steps (after it changed the risk register). */
 export function forgetRiskSteps(owner: object): void {
   riskSteps.delete(owner);
+}
+
+// The newest event's decider is looked up right after it committed, so these are the permissions they acted with.
+async function permissionsOfDeciders(tx: DbExecutor, record: { events: ReadonlyArray<{ type: string; actorUserId?: string | null | undefined }> }): Promise<Map<string, Set<string>>> {
+  const newest = record.events.at(-1);
+  const permissions = new Map<string, Set<string>>();
+  if (newest?.actorUserId && (newest.type === 'decided' || newest.type === 'refused')) permissions.set(newest.actorUserId, await findUserPermissions(tx, newest.actorUserId));
+  return permissions;
 }
 
 /** Evaluates one case as it stands now (deadlines and record), in the caller's transaction; false when there is no such case. */

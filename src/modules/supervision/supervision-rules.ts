@@ -69,6 +69,7 @@ defineCheck('legality.order', '违反办理程序（跳过环节或顺序颠倒�
 defineCheck('legality.reason', '不予受理、不予许可或不予处罚未说明理由或依据', 'Refusal or denial without reason or legal basis', 'red');
 defineCheck('legality.supplement_repeated', '多次要求补正（未一次性告知）', 'Supplement requested more than once', 'red');
 defineCheck('legality.refused_complete', '材料齐全却不予受理', 'Refused although the application was complete', 'red');
+defineCheck('legality.decider_role', '由无权限的人员作出决定', 'Decided by someone without the step\'s permission', 'red');
 defineCheck('legality.second_approver', '高风险环节未经第二人审核（廉政风险点）', 'High-risk step completed without a second approver', 'red');
 defineCheck('completeness.materials', '受理时缺少必要材料', 'Accepted with required materials missing', 'yellow');
 defineCheck('fees.unlisted', '收取未列明的费用', 'A fee the item does not list', 'red');
