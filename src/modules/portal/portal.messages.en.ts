@@ -8,6 +8,7 @@ export const en: PortalMessages = {
     skipLink: 'Skip to main content',
     hello: 'Signed in as {name}',
     myCases: 'My applications',
+    myComplaints: 'My complaints',
     signOut: 'Sign out',
     signIn: 'Sign in (individuals and companies)',
     modeNav: 'Display mode',

@@ -8,6 +8,7 @@ export const zh = {
     skipLink: '跳到主要内容',
     hello: '您好，{name}',
     myCases: '我的办件',
+    myComplaints: '我的投诉',
     signOut: '退出登录',
     signIn: '个人/法人登录',
     modeNav: '浏览模式',

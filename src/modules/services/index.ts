@@ -23,6 +23,12 @@ export { findItemNames } from './service-items.repository.ts';
 export { findItemWithSteps, type ItemFacts } from './item-steps.ts';
 export { describeCaseForReport, type CaseReport } from './case-report.ts';
 export { findCaseOfApplicant } from './cases.repository.ts';
+export { listMyCases } from './cases.views.ts';
+// For pages other modules add to the hall (投诉): who the applicant is, the hall's text, dates, paging and forms.
+export { applicantOf, hallTextOf, messageOf, seeOther, signInUrl, textField, UUID_PATTERN, type Breadcrumb } from './services.pages.common.ts';
+export { firstField, pageFormsOf, type PageMultipartForm } from './services.pages.uploads.ts';
+export { formatDate, formatDateTime, pageLinks } from './services.pages.views.ts';
+export type { HallMessages } from './services.pages.messages.ts';
 export { countEndedCasesByUnit, sumRatingsByUnit, type UnitCaseOutcomes, type UnitRatings } from './unit-performance.repository.ts';
 export { describeCaseRecordForSupervision, type CaseRecordForSupervision } from './case-record.ts';
 export { describeCaseForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';

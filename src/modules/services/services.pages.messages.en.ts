@@ -84,9 +84,13 @@ export const en: HallMessages = {
     lifeEvents: 'Life events: several services in one application',
     lifeEventItems: '{n} services',
     noLifeEvents: 'No life events yet.',
-    lookupAside: 'Track an application',
+    lookupAside: 'Track an application or complain',
     departments: 'Services by department',
     noDepartments: 'No department services yet.',
+    complaints: 'Complaints',
+    complaintsDesc: 'Not satisfied with a service? Complain online to the supervising office and follow its handling and answer.',
+    newComplaint: 'Make a complaint',
+    myComplaints: 'My complaints',
   },
   items: {
     searchTitle: 'Search results for “{q}”',
@@ -338,5 +342,6 @@ export const en: HallMessages = {
     withdrawNoReason: 'Give a reason for withdrawing (at least 2 characters)',
     withdrawn: 'The application was withdrawn.',
     back: 'Back to my applications',
+    complain: 'Complain about this application',
   },
 };

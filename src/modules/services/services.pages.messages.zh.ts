@@ -84,9 +84,13 @@ export const zh = {
     lifeEvents: '“一件事”集成服务',
     lifeEventItems: '涉及 {n} 个事项',
     noLifeEvents: '暂无“一件事”集成服务。',
-    lookupAside: '办件查询',
+    lookupAside: '办件查询和投诉',
     departments: '部门办事',
     noDepartments: '暂无部门事项。',
+    complaints: '投诉',
+    complaintsDesc: '对办事服务不满意，可以在线向监察机构投诉，并查看办理情况和答复。',
+    newComplaint: '我要投诉',
+    myComplaints: '我的投诉',
   },
   items: {
     searchTitle: '“{q}”的搜索结果',
@@ -338,6 +342,7 @@ export const zh = {
     withdrawNoReason: '请填写撤回原因（至少 2 个字）',
     withdrawn: '申请已撤回。',
     back: '返回我的办件',
+    complain: '对此办件投诉',
   },
 };
 

@@ -7,6 +7,7 @@ import { registerApplyPages } from './services.pages.apply.ts';
 import { registerCataloguePages } from './services.pages.catalogue.ts';
 import { registerLookupPages } from './services.pages.lookup.ts';
 import { registerMyCasePages } from './services.pages.my.ts';
+import { providePageForms } from './services.pages.uploads.ts';
 
 /** Registers the public service-hall pages. */
 export function registerServicePages(app: App, deps: ServicesDeps): void {
@@ -15,4 +16,5 @@ export function registerServicePages(app: App, deps: ServicesDeps): void {
   registerAccountPages(app, deps);
   registerApplyPages(app, deps);
   registerMyCasePages(app, deps);
+  providePageForms(app, deps);
 }

@@ -107,3 +107,20 @@ export async function readPageMultipartForm(deps: Pick<ServicesDeps, 'db' | 'sto
   checkCsrf();
   return { fields, uploads, uploadsSkipped: !(await decide()) };
 }
+
+/** Reads a hall page's multipart form with the hall's file store, for pages other modules add to the hall. */
+export type PageFormReader = (request: FastifyRequest, options: PageMultipartOptions) => Promise<PageMultipartForm>;
+
+const formReadersByApp = new WeakMap<object, PageFormReader>();
+
+/** Makes the hall's multipart form reading (its file store, upload rules and messages) available on this app. */
+export function providePageForms(app: object, deps: Pick<ServicesDeps, 'db' | 'store'>): void {
+  formReadersByApp.set(app, (request, options) => readPageMultipartForm(deps, request, options));
+}
+
+/** The hall's multipart form reader of an app whose hall pages are registered; throws when they are not. */
+export function pageFormsOf(app: object): PageFormReader {
+  const reader = formReadersByApp.get(app);
+  if (!reader) throw new Error('The service hall pages are not registered on this app');
+  return reader;
+}

@@ -10,6 +10,7 @@ import { registerSupervisionRoutes } from './supervision.api.ts';
 import { registerOfficeRoutes } from './offices.api.ts';
 import { registerTaskRoutes } from './tasks.api.ts';
 import { registerComplaintRoutes } from './complaints.api.ts';
+import { registerComplaintPages } from './complaints.pages.ts';
 import { registerSupervisionDashboardRoutes } from './dashboard.api.ts';
 import { registerRiskPointRoutes } from './risk-points.api.ts';
 import { registerSupervisionLogRoutes } from './supervision-log.api.ts';
@@ -55,6 +56,7 @@ export function registerSupervisionModule(app: App, deps: SupervisionDeps): void
   registerOfficeRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerComplaintRoutes(app, deps);
+  registerComplaintPages(app, deps);
   registerSupervisionDashboardRoutes(app, deps);
   registerRiskPointRoutes(app, deps);
   registerSupervisionLogRoutes(app, deps);
