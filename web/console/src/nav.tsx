@@ -2,6 +2,12 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
+  CloudUploadOutlined,
+  ExceptionOutlined,
+  FileDoneOutlined,
+  HistoryOutlined,
+  SafetyOutlined,
+  TrophyOutlined,
   ControlOutlined,
   FundProjectionScreenOutlined,
   PieChartOutlined,
@@ -41,6 +47,11 @@ export interface Section {
   group?: SectionGroup;
   /** Who may open `<path>/<id>` detail pages (defaults to `allowed`). */
   detailAllowed?: (user: SessionUser) => boolean;
+  /**
+   * A GET the entry depends on when the session cannot tell (the permission's scope is not in it): the entry
+   * shows only once the call answers 2xx (ConsoleLayout asks once per session).
+   */
+  probe?: string;
 }
 
 export const GROUP_LABELS: Record<SectionGroup, MessageKey> = {
@@ -54,6 +65,7 @@ const everyone = () => true;
 const caseWorker = (u: SessionUser) => can(u, 'services.cases.accept', 'services.cases.review', 'services.cases.decide');
 /** Reads findings: the unit's own (supervision.findings.read) or those of the units an office oversees. */
 const findingReader = (u: SessionUser) => can(u, 'supervision.findings.read', 'supervision.oversee');
+const overseer = (u: SessionUser) => can(u, 'supervision.oversee');
 
 export const SECTIONS: Section[] = [
   { path: '/', label: 'nav.home', description: 'home.title', icon: <HomeOutlined aria-hidden="true" />, allowed: everyone },
@@ -140,6 +152,39 @@ export const SECTIONS: Section[] = [
     group: 'supervision',
   },
   {
+    path: '/supervision/tasks',
+    label: 'nav.supTasks',
+    description: 'nav.supTasks.desc',
+    icon: <FileDoneOutlined aria-hidden="true" />,
+    allowed: findingReader,
+    group: 'supervision',
+  },
+  {
+    path: '/supervision/complaints',
+    label: 'nav.supComplaints',
+    description: 'nav.supComplaints.desc',
+    icon: <ExceptionOutlined aria-hidden="true" />,
+    allowed: overseer,
+    group: 'supervision',
+  },
+  {
+    path: '/supervision/scores',
+    label: 'nav.supScores',
+    description: 'nav.supScores.desc',
+    icon: <TrophyOutlined aria-hidden="true" />,
+    allowed: findingReader,
+    group: 'supervision',
+  },
+  {
+    // Readable by all staff; shown to those who work on supervision or keep the register.
+    path: '/supervision/risk-points',
+    label: 'nav.supRiskPoints',
+    description: 'nav.supRiskPoints.desc',
+    icon: <SafetyOutlined aria-hidden="true" />,
+    allowed: (u) => can(u, 'supervision.oversee', 'supervision.rules.manage', 'supervision.findings.read'),
+    group: 'supervision',
+  },
+  {
     path: '/supervision/statistics',
     label: 'nav.supStatistics',
     description: 'nav.supStatistics.desc',
@@ -153,6 +198,24 @@ export const SECTIONS: Section[] = [
     description: 'nav.supRules.desc',
     icon: <ControlOutlined aria-hidden="true" />,
     allowed: (u) => can(u, 'supervision.rules.manage'),
+    group: 'supervision',
+  },
+  {
+    path: '/supervision/log',
+    label: 'nav.supLog',
+    description: 'nav.supLog.desc',
+    icon: <HistoryOutlined aria-hidden="true" />,
+    allowed: overseer,
+    group: 'supervision',
+  },
+  {
+    // Only an overseer granted everything may read it; the session does not carry scopes, so the call decides.
+    path: '/supervision/reports',
+    label: 'nav.supReports',
+    description: 'nav.supReports.desc',
+    icon: <CloudUploadOutlined aria-hidden="true" />,
+    allowed: overseer,
+    probe: '/api/supervision/reports?pageSize=1',
     group: 'supervision',
   },
   {

@@ -23,7 +23,13 @@ export type RoutePath =
   | '/supervision/findings'
   | '/supervision/rules'
   | '/supervision/dashboard'
-  | '/supervision/statistics';
+  | '/supervision/statistics'
+  | '/supervision/tasks'
+  | '/supervision/scores'
+  | '/supervision/complaints'
+  | '/supervision/risk-points'
+  | '/supervision/log'
+  | '/supervision/reports';
 
 export function currentPath(): string {
   const raw = window.location.hash.replace(/^#/, '');

@@ -8,7 +8,7 @@ import { DETAIL_SECTIONS, GROUP_LABELS, SECTIONS, findSection, type Section, typ
 import { href, navigate, parseDetailPath, useRoute, type RoutePath } from '../router.ts';
 import { useSession } from '../session.ts';
 import { HEADER_BLUE } from '../theme.ts';
-import type { MessagesResponse } from '../types.ts';
+import type { MessagesResponse, SessionUser } from '../types.ts';
 import { ForbiddenPage, NotFoundPage } from '../pages/Fallback.tsx';
 import { MESSAGES_CHANGED } from '../events.ts';
 
@@ -35,6 +35,12 @@ const PAGES: Record<RoutePath, LazyExoticComponent<ComponentType>> = {
   '/supervision/rules': lazy(() => import('../pages/SupervisionRules.tsx')),
   '/supervision/dashboard': lazy(() => import('../pages/SupervisionDashboard.tsx')),
   '/supervision/statistics': lazy(() => import('../pages/SupervisionStatistics.tsx')),
+  '/supervision/tasks': lazy(() => import('../pages/SupervisionTasks.tsx')),
+  '/supervision/scores': lazy(() => import('../pages/SupervisionScores.tsx')),
+  '/supervision/complaints': lazy(() => import('../pages/SupervisionComplaints.tsx')),
+  '/supervision/risk-points': lazy(() => import('../pages/SupervisionRiskPoints.tsx')),
+  '/supervision/log': lazy(() => import('../pages/SupervisionLog.tsx')),
+  '/supervision/reports': lazy(() => import('../pages/SupervisionReports.tsx')),
 };
 
 /** Pages at `<section>/<id>`; each reads the id from the route. */
@@ -58,6 +64,22 @@ function resolveRoute(path: string): ResolvedRoute {
 }
 
 const GROUP_ORDER: SectionGroup[] = ['services', 'supervision', 'system', 'personal'];
+
+/** Paths of the sections whose probe (see Section.probe) answered 2xx for this user; asked once per user. */
+function usePassedProbes(user: SessionUser): Set<string> {
+  const [passed, setPassed] = useState<Set<string>>(() => new Set());
+  useEffect(() => {
+    let live = true;
+    const probed = SECTIONS.filter((s) => s.probe && s.allowed(user));
+    void Promise.all(probed.map((s) => api.get(s.probe ?? '').then(() => s.path, () => null))).then((paths) => {
+      if (live) setPassed(new Set(paths.filter((path): path is RoutePath => path !== null)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [user]);
+  return passed;
+}
 
 function useUnreadCount(path: string): number {
   const [unread, setUnread] = useState(0);
@@ -96,11 +118,12 @@ export default function ConsoleLayout() {
   const { user, signOut } = useSession();
   const path = useRoute();
   const unread = useUnreadCount(path);
+  const probes = usePassedProbes(user);
   const { section, detailId } = resolveRoute(path);
   const allowed = section ? (detailId !== null ? (section.detailAllowed ?? section.allowed)(user) : section.allowed(user)) : false;
   const Page = section && allowed && detailId === null ? PAGES[section.path] : null;
   const DetailPage = section && allowed && detailId !== null ? (DETAIL_PAGES[section.path] ?? null) : null;
-  const visible = SECTIONS.filter((s) => s.allowed(user));
+  const visible = SECTIONS.filter((s) => s.allowed(user) && (!s.probe || probes.has(s.path)));
   const menuItem = (s: Section) => ({ key: s.path, icon: s.icon, label: <a href={href(s.path)}>{t(s.label)}</a> });
   const menuItems = [
     ...visible.filter((s) => !s.group).map(menuItem),

@@ -5,6 +5,7 @@ import { enHall } from './en.hall.ts';
 import { enCatalogue } from './en.catalogue.ts';
 import { enServices } from './en.services.ts';
 import { enSupervision } from './en.supervision.ts';
+import { enSupervisionOffice } from './en.supervisionOffice.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Zhengtong · Admin Console',
@@ -378,4 +379,5 @@ export const en: Record<MessageKey, string> = {
   ...enHall,
   ...enCatalogue,
   ...enSupervision,
+  ...enSupervisionOffice,
 };

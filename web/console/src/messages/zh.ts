@@ -4,6 +4,7 @@ import { zhCatalogue } from './zh.catalogue.ts';
 import { zhHall } from './zh.hall.ts';
 import { zhServices } from './zh.services.ts';
 import { zhSupervision } from './zh.supervision.ts';
+import { zhSupervisionOffice } from './zh.supervisionOffice.ts';
 
 export const zh = {
   'app.title': '政通 · 管理控制台',
@@ -377,6 +378,7 @@ export const zh = {
   ...zhHall,
   ...zhCatalogue,
   ...zhSupervision,
+  ...zhSupervisionOffice,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -16,6 +16,7 @@ import { CaseClockCard, CaseMaterials, CaseTasks, CaseTimeline } from '../compon
 import { CaseStatusTag } from '../services/tags.tsx';
 import type { CaseDetail } from '../services/types.ts';
 import { actionKey, type CaseAction } from '../services/vocab.ts';
+import { CaseRiskPointsPanel } from '../supervision/riskPoints.tsx';
 
 const cardTitle = (text: string) => <h2 className="zt-card-title">{text}</h2>;
 
@@ -102,6 +103,9 @@ function CaseView({ detail, onActed, onConflict, loading }: { detail: CaseDetail
               onDone={onActed}
               onConflict={onConflict}
             />
+          </Card>
+          <Card className="zt-risk-card" style={{ marginTop: 16 }} title={cardTitle(t('sup.risk.caseTitle'))}>
+            <CaseRiskPointsPanel itemId={detail.itemId} currentStepKey={ended ? null : detail.currentStepKey} />
           </Card>
         </Col>
       </Row>

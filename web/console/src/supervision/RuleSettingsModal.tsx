@@ -37,7 +37,8 @@ async function searchItems(q: string): Promise<ItemOption[]> {
   return [...byId.values()];
 }
 
-function ItemPicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string | undefined) => void }) {
+/** A searchable service-item select (staff list and published catalogue merged). */
+export function ItemPicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string | undefined) => void }) {
   const { t } = useI18n();
   const [options, setOptions] = useState<ItemOption[]>([]);
   const [loading, setLoading] = useState(false);
