@@ -57,10 +57,15 @@ async function benchSize(label: string, databaseUrl: string | undefined, openCas
   const deps = { db, calendar: () => platform.calendar.getCalendar(), now };
 
   const items = (await loadItemFacts(db)).filter((item) => item.promisedDays > 0);
-  // Every 1/share-th case crosses: spread over the whole id range, like any day's crossings.
-  const share = Math.max(1, Math.floor(openCases / CROSSINGS));
-  const load = await timed(() => generateCases(db, items, openCases, { now: now(), openPercent: 100, deadlineOf: (index) => (index % share === 0 && index / share < CROSSINGS ? CROSSING_DUE : FAR_DUE) }));
+  const load = await timed(() => generateCases(db, items, openCases, { now: now(), openPercent: 100, deadlineOf: () => FAR_DUE }));
   console.log(`  bulk load: ${perSecond(openCases, load.ms).toLocaleString('en')} cases/s`);
+  // Exactly CROSSINGS running cases (taken across the id range) are due on the crossing day, their steps too.
+  const running = await db.selectFrom('cases').select('id').where('status', '=', 'in_progress').orderBy('id').execute();
+  const stride = Math.max(1, Math.floor(running.length / CROSSINGS));
+  const crossing = running.filter((_row, index) => index % stride === 0).slice(0, CROSSINGS).map((row) => row.id);
+  for (let offset = 0; offset < crossing.length; offset += 1000) {
+    await db.updateTable('cases').set({ case_deadline: CROSSING_DUE, step_deadline: CROSSING_DUE }).where('id', 'in', crossing.slice(offset, offset + 1000)).execute();
+  }
   if (databaseUrl) await sql`vacuum (analyze)`.execute(db);
   else {
     await sql`analyze`.execute(db);

@@ -97,7 +97,7 @@ export function caseEventSubscriber(deps: SupervisionDeps): EventHandler {
  * Re-evaluates the deadlines of every running case from scratch, in pages of `pageSize`; returns how many.
  * The record checks are not repeated: a record changes only with an event, which checks it.
  */
-export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 500): Promise<number> {
+export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 1000): Promise<number> {
   let afterId = '';
   let count = 0;
   const rules = await loadRules(deps.db, CASE_SUBJECT);

@@ -9,7 +9,7 @@ import type { DbExecutor } from '../../core/db/database.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
 import { enqueueSms, publishEvent, sendInAppMessage } from '../../core/notify/index.ts';
 import { findUnitStaffHolding } from '../identity/index.ts';
-import { evaluateSubject, findingKey, type StandingFinding, type SupervisedDeadline, type SupervisedSubject } from './supervision-engine.ts';
+import { evaluateSubject, findingKey, type StandingFinding, type SupervisedDeadline, type SupervisedSubject, type TimelinessRule } from './supervision-engine.ts';
 import { ruleDefinition, toTimelinessRule } from './supervision-rules.ts';
 import type { FindingLevel } from './timeliness.ts';
 import {
@@ -95,16 +95,14 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
   const type = snapshots[0]!.type;
   const ids = snapshots.map((snapshot) => snapshot.id);
   const stored = new Map((locked ?? (await lockSubjects(tx, type, ids))).map((row) => [row.subject_id, row]));
-  const findings = new Map<string, SubjectFindingRow[]>();
-  for (const row of await findFindingsOfSubjects(tx, type, ids)) {
-    const list = findings.get(row.subject_id) ?? [];
-    list.push(row);
-    findings.set(row.subject_id, list);
-  }
+  // Subjects whose check day has come (the sweep) nearly all have findings that matter: read them together.
+  // A re-evaluation from scratch rarely needs any: each subject reads its own only when it does.
+  const findings = locked ? groupBySubject(await findFindingsOfSubjects(tx, type, ids)) : null;
   const saves: SupervisionSubjectRow[] = [];
   const removals: string[] = [];
   for (const snapshot of snapshots) {
-    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), async () => findings.get(snapshot.id) ?? []);
+    const readExisting = findings ? async () => findings.get(snapshot.id) ?? [] : () => findFindingsOfSubject(tx, type, snapshot.id);
+    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), readExisting);
     totals.raised += outcome.raised;
     totals.resolved += outcome.resolved;
     if (change === 'delete') removals.push(snapshot.id);
@@ -113,6 +111,25 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
   await saveSubjects(tx, saves);
   for (const id of removals) await deleteSubject(tx, type, id);
   return totals;
+}
+
+// A batch evaluates hundreds of subjects with the same rule rows: their engine form is built once per list.
+const timelinessRulesByList = new WeakMap<readonly SupervisionRuleRow[], TimelinessRule[]>();
+
+function timelinessRulesOf(rules: readonly SupervisionRuleRow[]): TimelinessRule[] {
+  let built = timelinessRulesByList.get(rules);
+  if (!built) timelinessRulesByList.set(rules, (built = rules.filter((rule) => rule.category === 'timeliness').map(toTimelinessRule)));
+  return built;
+}
+
+function groupBySubject(rows: readonly SubjectFindingRow[]): Map<string, SubjectFindingRow[]> {
+  const grouped = new Map<string, SubjectFindingRow[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.subject_id) ?? [];
+    list.push(row);
+    grouped.set(row.subject_id, list);
+  }
+  return grouped;
 }
 
 /**
@@ -142,12 +159,13 @@ async function evaluateAndRecord(
   const today = todayInChina(now);
   const stamp = toTimestamp(now);
   const subject: SupervisedSubject = { type: snapshot.type, id: snapshot.id, scopeKey: snapshot.scopeKey, deadlines: snapshot.deadlines };
-  const timelinessRules = rules.filter((rule) => rule.category === 'timeliness').map(toTimelinessRule);
+  const timelinessRules = timelinessRulesOf(rules);
   const evaluation = evaluateSubject(calendar, subject, timelinessRules, today);
   const running = new Set(snapshot.deadlines.map((deadline) => deadline.key));
+  const deadlinesJson = JSON.stringify(snapshot.deadlines);
   // The subject's findings matter only when something stands (raise what is new) or a deadline stored at the last
   // evaluation has stopped running (resolve what it raised; older deadlines were resolved when they stopped).
-  const stoppedDeadline = stored !== undefined && (JSON.parse(stored.deadlines_json) as SupervisedDeadline[]).some((deadline) => !running.has(deadline.key));
+  const stoppedDeadline = stored !== undefined && stored.deadlines_json !== deadlinesJson && (JSON.parse(stored.deadlines_json) as SupervisedDeadline[]).some((deadline) => !running.has(deadline.key));
   const existing = evaluation.findings.length > 0 || stoppedDeadline ? await readExisting() : [];
   const known = new Set(existing.map((finding) => finding.finding_key));
 
@@ -170,7 +188,6 @@ async function evaluateAndRecord(
 
   const outcome = { raised, resolved, nextCheckOn: evaluation.nextCheckOn };
   if (snapshot.deadlines.length === 0) return { outcome, change: stored ? 'delete' : null };
-  const deadlinesJson = JSON.stringify(snapshot.deadlines);
   // Most events leave a subject's deadlines and next check day as they were: then there is nothing to write.
   const unchanged = stored && stored.deadlines_json === deadlinesJson && stored.next_check_on === evaluation.nextCheckOn && stored.unit_id === snapshot.unitId && stored.label === snapshot.label && stored.scope_key === snapshot.scopeKey;
   if (unchanged) return { outcome, change: null };
