@@ -97,15 +97,16 @@ function CaseView({ detail, onActed, onConflict, loading }: { detail: CaseDetail
           <Card style={{ marginBottom: 16 }} title={cardTitle(t('svc.case.clock'))}>
             <CaseClockCard detail={detail} />
           </Card>
+          {/* Above the action card: that card is sticky on wide screens, and a card after it would slide over its form. */}
+          <Card className="zt-risk-card" style={{ marginBottom: 16 }} title={cardTitle(t('sup.risk.caseTitle'))}>
+            <CaseRiskPointsPanel itemId={detail.itemId} currentStepKey={ended ? null : detail.currentStepKey} />
+          </Card>
           <Card className="zt-action-card" title={cardTitle(t('svc.case.actions'))} extra={loading ? <Spin size="small" /> : null}>
             <CaseActionPanel
               detail={detail}
               onDone={onActed}
               onConflict={onConflict}
             />
-          </Card>
-          <Card className="zt-risk-card" style={{ marginTop: 16 }} title={cardTitle(t('sup.risk.caseTitle'))}>
-            <CaseRiskPointsPanel itemId={detail.itemId} currentStepKey={ended ? null : detail.currentStepKey} />
           </Card>
         </Col>
       </Row>
