@@ -70,6 +70,7 @@ test(`${on}: a late case with cards and a bad rating lowers its unit's score by 
   assert.deepEqual(own.items.map((row) => row.unitName), ['县市场监督管理局'], 'a unit sees its own row');
   assert.equal((await rater.get('/api/supervision/scores?period=2026-11')).status, 403);
   assert.equal((await supervisor.get('/api/supervision/scores?period=2026-13')).status, 400);
+  assert.equal((await supervisor.get('/api/supervision/scores')).body.period, '2026-11', 'without a period: the current month in China');
   assert.equal((await supervisor.get('/api/supervision/scores?period=last-month')).status, 400);
   const quarter = await scores(supervisor, '2026-Q4');
   assert.ok(quarter.items.find((row) => row.unitName === '县市场监督管理局')!.redCards >= samr.redCards);

@@ -1,21 +1,27 @@
 // Routes of the performance scores (绩效考核): the ranking of a period, its Excel export, the formula.
 import { z } from 'zod';
+import { todayInChina } from '../../core/calendar/working-days.ts';
 import { sendWorkbook } from '../../core/http/excel-export.ts';
 import type { App } from '../../core/http/server.ts';
 import { periodSchema, scoreFormulaSchema, scoresViewSchema } from './scores.schema.ts';
 import { getScoreFormula, listScores, saveScoreFormula } from './scores.service.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
+/** The current month in China, the period asked for when none is given. */
+function currentMonth(deps: SupervisionDeps): string {
+  return todayInChina(deps.now()).slice(0, 7);
+}
+
 const tags = ['supervision'];
-const periodQuery = z.object({ period: periodSchema });
+const periodQuery = z.object({ period: periodSchema.optional() });
 
 /** Registers /api/supervision/scores and /api/supervision/score-formula. */
 export function registerScoreRoutes(app: App, deps: SupervisionDeps): void {
   app.get('/api/supervision/scores', { schema: { tags, summary: '绩效考核排名 Performance scores of a period', querystring: periodQuery, response: { 200: scoresViewSchema } } }, async (request) =>
-    listScores(deps, request.actor, request.query.period),
+    listScores(deps, request.actor, request.query.period ?? currentMonth(deps)),
   );
   app.get('/api/supervision/scores/export.xlsx', { schema: { tags, summary: '导出绩效考核排名 Export the ranking to Excel', querystring: periodQuery } }, async (request, reply) => {
-    const scores = await listScores(deps, request.actor, request.query.period);
+    const scores = await listScores(deps, request.actor, request.query.period ?? currentMonth(deps));
     return sendWorkbook(reply, {
       fileName: `绩效考核-${scores.period}.xlsx`,
       sheetName: `绩效考核 ${scores.period}`,
