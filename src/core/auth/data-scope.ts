@@ -42,6 +42,23 @@ export function scopeCondition<DB, TB extends keyof DB>(
   }
 }
 
+/**
+ * The same rule as scopeCondition, for a record already loaded: true when a record owned by the unit (at
+ * `unitPath`), or handled by `ownerUserId`, lies in the scope.
+ */
+export function isInScope(scope: DataScope, record: { unitId: string; unitPath: string; ownerUserId?: string | null | undefined }): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'unit_and_below':
+      return record.unitPath.startsWith(scope.unitPath);
+    case 'unit':
+      return record.unitId === scope.unitId;
+    case 'self':
+      return record.ownerUserId === scope.userId;
+  }
+}
+
 /** Escapes LIKE wildcards so user text matches literally (use with `escape '\\'`). */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);

@@ -1,23 +1,11 @@
-// Pure authorisation checks of the service hall: whether a record of a unit lies in an actor's scope.
+// Pure authorisation checks of the service hall: whether a record of a unit lies in an actor's scope (the check
+// itself is core's isInScope, the in-memory twin of the repositories' scopeCondition).
 import { hasPermission, type Actor } from '../../core/auth/actor.ts';
-import { resolveDataScope, type DataScope } from '../../core/auth/data-scope.ts';
+import { isInScope, resolveDataScope, type DataScope } from '../../core/auth/data-scope.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 
 export { requirePermission } from '../../core/auth/require-permission.ts';
-
-/** True when a record owned by the unit (at `unitPath`), or handled by `ownerUserId`, lies in the scope. */
-export function isInScope(scope: DataScope, record: { unitId: string; unitPath: string; ownerUserId?: string | null }): boolean {
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'unit_and_below':
-      return record.unitPath.startsWith(scope.unitPath);
-    case 'unit':
-      return record.unitId === scope.unitId;
-    case 'self':
-      return record.ownerUserId === scope.userId;
-  }
-}
+export { isInScope };
 
 /** Items belong to units, not people: a "self" grant on items means the actor's own unit. */
 export function resolveItemScope(actor: Actor, permission: string): DataScope {

@@ -11,6 +11,7 @@ import { recordAudit } from '../../core/audit/audit.service.ts';
 import { todayInChina } from '../../core/calendar/working-days.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
+import { isInScope } from '../../core/auth/data-scope.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { attachUploads, findFilesOfOwners, registerFileOwnerType } from '../../core/files/index.ts';
 import { maskPhone } from '../../core/ids/index.ts';
@@ -35,7 +36,7 @@ import { findingScopeOf } from './findings.service.ts';
 import { evaluateAfterEvent, loadRules, type SubjectSnapshot } from './supervision-evaluation.ts';
 import { isOverseer, OVERSEE_PERMISSION } from './supervision.policy.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
-import { isUnitInScope, requireOverseer } from './tasks.policy.ts';
+import { requireOverseer } from './tasks.policy.ts';
 import { nextSupervisionNumber } from './tasks.repository.ts';
 
 /** The subject type of complaints in the supervision engine (rules, subjects, findings). */
@@ -48,7 +49,7 @@ registerFileOwnerType(COMPLAINT_FILES_OWNER_TYPE, {
     const complaint = await findComplaintById(db, complaintId);
     if (!complaint) return false;
     if (actor.userId !== null && actor.userId === complaint.complainant_user_id) return true;
-    return isOverseer(actor) && isUnitInScope(await findingScopeOf(db, actor), { unitId: complaint.unit_id, unitPath: complaint.unit_path });
+    return isOverseer(actor) && isInScope(await findingScopeOf(db, actor), { unitId: complaint.unit_id, unitPath: complaint.unit_path });
   },
   // Attaching happens only inside submitComplaint, by the complainant.
   canAttach: async (actor, complaintId, db) => {
@@ -173,7 +174,7 @@ async function loadVisible(db: DbExecutor, actor: Actor, id: string): Promise<Co
   requireOverseer(actor);
   const scope = await findingScopeOf(db, actor);
   const row = await findComplaintById(db, id);
-  if (!row || !isUnitInScope(scope, { unitId: row.unit_id, unitPath: row.unit_path })) throw new AppError('COMPLAINT_NOT_FOUND');
+  if (!row || !isInScope(scope, { unitId: row.unit_id, unitPath: row.unit_path })) throw new AppError('COMPLAINT_NOT_FOUND');
   return row;
 }
 

@@ -2,7 +2,7 @@
 // supervising office accepts (closed) or rejects (open again); every step stays in the finding's history and
 // the office's actions are in the audit chain (the supervision log).
 import type { Actor } from '../../core/auth/actor.ts';
-import type { DataScope } from '../../core/auth/data-scope.ts';
+import { isInScope, type DataScope } from '../../core/auth/data-scope.ts';
 import { recordAudit } from '../../core/audit/audit.service.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
@@ -28,16 +28,8 @@ export async function findingScopeOf(db: DbExecutor, actor: Actor): Promise<Data
 }
 
 function isVisible(scope: DataScope, finding: FindingWithUnit): boolean {
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'unit_and_below':
-      return finding.unit_path.startsWith(scope.unitPath);
-    case 'unit':
-      return finding.unit_id === scope.unitId;
-    case 'self':
-      return false;
-  }
+  // Findings belong to units: no personal owner, so a personal scope sees none.
+  return isInScope(scope, { unitId: finding.unit_id, unitPath: finding.unit_path });
 }
 
 registerFileOwnerType(FINDING_ANSWER_OWNER_TYPE, {

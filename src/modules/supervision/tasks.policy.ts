@@ -2,23 +2,8 @@
 // replies; a unit's staff who answer its findings (supervision.findings.respond) reply to the unit's own tasks;
 // anyone who may read the unit's findings sees its tasks. Pure: the viewer's scope comes from findingScopeOf.
 import { hasPermission, type Actor } from '../../core/auth/actor.ts';
-import type { DataScope } from '../../core/auth/data-scope.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { isOverseer, RESPOND_PERMISSION } from './supervision.policy.ts';
-
-/** True when a record of a unit lies inside a viewer's scope (the same rule the repositories apply in SQL). */
-export function isUnitInScope(scope: DataScope, unit: { unitId: string; unitPath: string }): boolean {
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'unit_and_below':
-      return unit.unitPath.startsWith(scope.unitPath);
-    case 'unit':
-      return unit.unitId === scope.unitId;
-    case 'self':
-      return false;
-  }
-}
 
 /** UNAUTHENTICATED for nobody, FORBIDDEN unless the actor acts for a supervising office. */
 export function requireOverseer(actor: Actor): void {

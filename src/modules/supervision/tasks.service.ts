@@ -5,7 +5,7 @@
 // yellow and red findings against the unit through the same sweep as cases — no code of its own for that.
 import './tasks.errors.ts';
 import type { Actor } from '../../core/auth/actor.ts';
-import type { DataScope } from '../../core/auth/data-scope.ts';
+import { isInScope, type DataScope } from '../../core/auth/data-scope.ts';
 import { recordAudit } from '../../core/audit/audit.service.ts';
 import { todayInChina } from '../../core/calendar/working-days.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
@@ -18,7 +18,7 @@ import { findingScopeOf } from './findings.service.ts';
 import { evaluateAfterEvent, loadRules, type SubjectSnapshot } from './supervision-evaluation.ts';
 import { isOverseer, RESPOND_PERMISSION } from './supervision.policy.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
-import { canReplyToTask, canReviewTask, isUnitInScope, requireOverseer } from './tasks.policy.ts';
+import { canReplyToTask, canReviewTask, requireOverseer } from './tasks.policy.ts';
 import { findTaskActions, findTaskById, findTaskOfAction, findTasks, insertTask, insertTaskAction, markFirstReply, nextSupervisionNumber, updateTaskStatus, type TaskFilter, type TaskWithUnits } from './tasks.repository.ts';
 import { TASK_STATUS_NAMES, type IssueTaskInput, type TaskDetail, type TaskView } from './tasks.schema.ts';
 import type { SupervisionTaskRow, TaskAction } from './tasks.tables.ts';
@@ -40,7 +40,7 @@ async function scopeOrNull(db: DbExecutor, actor: Actor): Promise<DataScope | nu
 }
 
 function isTaskVisible(scope: DataScope | null, task: TaskWithUnits): boolean {
-  return scope !== null && isUnitInScope(scope, { unitId: task.unit_id, unitPath: task.unit_path });
+  return scope !== null && isInScope(scope, { unitId: task.unit_id, unitPath: task.unit_path });
 }
 
 registerFileOwnerType(TASK_FILES_OWNER_TYPE, {
@@ -122,7 +122,7 @@ export async function issueTask(deps: SupervisionDeps, actor: Actor, input: Issu
   if (!officeUnitId || !issuerId) throw new AppError('FORBIDDEN');
   const scope = await findingScopeOf(deps.db, actor);
   const unit = await findUnitFacts(deps.db, input.unitId);
-  if (!unit || !isUnitInScope(scope, { unitId: unit.id, unitPath: unit.path })) throw new AppError('TASK_UNIT_OUT_OF_SCOPE');
+  if (!unit || !isInScope(scope, { unitId: unit.id, unitPath: unit.path })) throw new AppError('TASK_UNIT_OUT_OF_SCOPE');
   const now = deps.now();
   const today = todayInChina(now);
   const dueOn = input.dueOn ?? deps.calendar().addWorkingDays(today, input.dueInWorkingDays ?? 0);
