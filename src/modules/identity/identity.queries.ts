@@ -10,9 +10,9 @@ export async function findServedCounty(db: DbExecutor): Promise<{ id: string; na
 }
 
 /** Departments directly serving under a path (e.g. the county's departments) for public listings. */
-export async function listDepartmentsUnder(db: DbExecutor, path: string): Promise<Array<{ id: string; name: string; kind: string }>> {
+export async function listDepartmentsUnder(db: DbExecutor, path: string): Promise<Array<{ id: string; name: string; kind: string; path: string }>> {
   const units = await findUnitsOfKinds(db, ['department', 'service_hall'], path);
-  return units.map((unit) => ({ id: unit.id, name: unit.name, kind: unit.kind }));
+  return units.map((unit) => ({ id: unit.id, name: unit.name, kind: unit.kind, path: unit.path }));
 }
 
 export interface UnitFacts {

@@ -7,11 +7,11 @@
 // Every count is by the day something happened (raised, ended, rated, received, due), so recomputing a past
 // period later gives the same scores: findings handled or resolved since still count where they were raised.
 import type { Actor } from '../../core/auth/actor.ts';
-import type { DataScope } from '../../core/auth/data-scope.ts';
+import { isInScope, type DataScope } from '../../core/auth/data-scope.ts';
 import { recordAudit } from '../../core/audit/audit.service.ts';
 import { todayInChina } from '../../core/calendar/working-days.ts';
 import { readSetting, writeSetting } from '../../core/settings/settings.repository.ts';
-import { findServedCounty, findUnitFacts, listDepartmentsUnder } from '../identity/index.ts';
+import { findServedCounty, listDepartmentsUnder } from '../identity/index.ts';
 import { countEndedCasesByUnit, sumRatingsByUnit } from '../services/index.ts';
 import { countComplaintsByUnit } from './complaints.repository.ts';
 import { countFindingsByUnit } from './findings.repository.ts';
@@ -63,15 +63,11 @@ export async function readScoreFormula(db: DbExecutor): Promise<ScoreFormula> {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-function inScope(scope: DataScope, unit: { id: string; path: string }): boolean {
-  if (scope.kind === 'all') return true;
-  if (scope.kind === 'unit_and_below') return unit.path.startsWith(scope.unitPath);
-  if (scope.kind === 'unit') return unit.id === scope.unitId;
-  return false;
-}
-
-/** Scores every department and hall of the county for a period with a formula; pure given the stored facts. */
-export async function computeScores(db: DbExecutor, period: Period, formula: ScoreFormula, today: string): Promise<UnitScore[]> {
+/**
+ * Scores every department and hall of the county for a period with a formula, ranked among all of them, and
+ * returns the rows of the units in `scope`; pure given the stored facts.
+ */
+export async function computeScores(db: DbExecutor, period: Period, formula: ScoreFormula, today: string, scope: DataScope): Promise<UnitScore[]> {
   const county = await findServedCounty(db);
   if (!county) return [];
   const units = await listDepartmentsUnder(db, county.path);
@@ -110,7 +106,8 @@ export async function computeScores(db: DbExecutor, period: Period, formula: Sco
   });
   rows.sort((a, b) => b.total - a.total || a.unitName.localeCompare(b.unitName, 'zh-CN'));
   rows.forEach((row, index) => (row.rank = index > 0 && rows[index - 1]!.total === row.total ? rows[index - 1]!.rank : index + 1));
-  return rows;
+  const pathOf = new Map(units.map((unit) => [unit.id, unit.path]));
+  return rows.filter((row) => isInScope(scope, { unitId: row.unitId, unitPath: pathOf.get(row.unitId) ?? '' }));
 }
 
 /** The ranking for a period as the actor may see it: overseers their scope, a unit its own row. */
@@ -118,13 +115,8 @@ export async function listScores(deps: SupervisionDeps, actor: Actor, label: str
   const scope = await findingScopeOf(deps.db, actor);
   const period = parsePeriod(label);
   const formula = await readScoreFormula(deps.db);
-  const scores = await computeScores(deps.db, period, formula, todayInChina(deps.now()));
-  const visible: UnitScore[] = [];
-  for (const row of scores) {
-    const unit = await findUnitFacts(deps.db, row.unitId);
-    if (unit && inScope(scope, unit)) visible.push(row);
-  }
-  return { period: period.label, from: period.from, to: period.to, formula, items: visible };
+  const items = await computeScores(deps.db, period, formula, todayInChina(deps.now()), scope);
+  return { period: period.label, from: period.from, to: period.to, formula, items };
 }
 
 /** Sets the formula (audited); the shipped default until then. */
