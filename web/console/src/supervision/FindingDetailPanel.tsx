@@ -2,10 +2,10 @@
 // step the viewer may take now — the unit's 申辩/整改 (POST …/response {kind, text, fileIds}, files uploaded
 // first through POST /api/files) when `canRespond`, the office's 审核 (POST …/review {decision, opinion}) when
 // `canReview`. Used by the findings list's drawer and by the finding's own page.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Form, Input, Radio, Space, Timeline } from 'antd';
-import { AuditOutlined, DeleteOutlined, FileOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { api, uploadFile } from '../api.ts';
+import { AuditOutlined, SendOutlined } from '@ant-design/icons';
+import { api } from '../api.ts';
 import { applyIssues, errorText, formatDate, formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { detailHref } from '../router.ts';
@@ -13,34 +13,11 @@ import { useCan } from '../session.ts';
 import StatusTag from '../components/StatusTag.tsx';
 import type { StoredFile } from '../services/types.ts';
 import { actionLabel, categoryLabel, FindingStatusTag, LevelTag, subjectText } from './tags.tsx';
+import { FileLinks, FileUploader } from './files.tsx';
 import type { FindingAction, FindingDetail } from './types.ts';
 import './supervision.css';
 
-const ACCEPT = '.pdf,.ofd,.jpg,.jpeg,.png,.docx,.xlsx';
 const MAX_FILES = 20;
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 102.4) / 10} KB`;
-  return `${Math.round(bytes / 104857.6) / 10} MB`;
-}
-
-function FileLinks({ files }: { files: StoredFile[] }) {
-  const { t } = useI18n();
-  if (files.length === 0) return null;
-  return (
-    <ul className="zt-finding-files" aria-label={t('sup.detail.files')}>
-      {files.map((file) => (
-        <li key={file.id}>
-          <a href={`/api/files/${encodeURIComponent(file.id)}/content`} aria-label={t('sup.detail.download', { name: file.originalName })}>
-            <FileOutlined aria-hidden="true" /> {file.originalName}
-          </a>
-          <span className="zt-cell-note"> {formatSize(file.size)}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 const ACTION_COLOURS: Record<string, string> = { raised: 'red', resolved: 'gray', explained: 'blue', rectified: 'blue', accepted: 'green', rejected: 'orange' };
 
@@ -77,26 +54,10 @@ function RespondForm({ finding, onDone }: { finding: FindingDetail; onDone: (nex
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<RespondValues>();
-  const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<StoredFile[]>([]);
   const [uploading, setUploading] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  const upload = async (chosen: File[]) => {
-    setUploading(true);
-    try {
-      for (const file of chosen.slice(0, MAX_FILES - files.length)) {
-        const stored = await uploadFile<StoredFile>(file);
-        setFiles((previous) => [...previous, stored]);
-        message.success(t('sup.respond.uploaded', { name: stored.originalName }));
-      }
-    } catch (caught) {
-      message.error(errorText(caught));
-    } finally {
-      setUploading(false);
-    }
-  };
 
   const submit = async (values: RespondValues) => {
     setBusy(true);
@@ -130,47 +91,17 @@ function RespondForm({ finding, onDone }: { finding: FindingDetail; onDone: (nex
         <Form.Item label={t('sup.respond.text')} name="text" rules={[{ required: true, whitespace: true, min: 4, message: t('sup.respond.textRequired') }]}>
           <Input.TextArea rows={4} maxLength={4000} showCount />
         </Form.Item>
-        <div className="zt-finding-upload" role="group" aria-labelledby="finding-files-label">
-          <div id="finding-files-label" className="zt-finding-upload-label">
-            {t('sup.respond.files')}
-          </div>
-          <p className="zt-hint">{t('sup.respond.filesHint', { n: MAX_FILES })}</p>
-          <input
-            ref={input}
-            type="file"
-            multiple
-            accept={ACCEPT}
-            style={{ display: 'none' }}
-            aria-label={t('sup.respond.addFile')}
-            data-finding-files=""
-            onChange={(event) => {
-              const chosen = [...(event.target.files ?? [])];
-              event.target.value = '';
-              if (chosen.length > 0) void upload(chosen);
-            }}
-          />
-          {files.length > 0 ? (
-            <ul className="zt-finding-files">
-              {files.map((file) => (
-                <li key={file.id}>
-                  <FileOutlined aria-hidden="true" /> {file.originalName} <span className="zt-cell-note">{formatSize(file.size)}</span>
-                  <Button
-                    size="small"
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined aria-hidden="true" />}
-                    aria-label={t('sup.respond.removeFile', { name: file.originalName })}
-                    title={t('sup.respond.removeFile', { name: file.originalName })}
-                    onClick={() => setFiles((previous) => previous.filter((other) => other.id !== file.id))}
-                  />
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <Button icon={<UploadOutlined aria-hidden="true" />} loading={uploading} disabled={files.length >= MAX_FILES} onClick={() => input.current?.click()}>
-            {t('sup.respond.addFile')}
-          </Button>
-        </div>
+        <FileUploader
+          id="finding-files"
+          label={t('sup.respond.files')}
+          hint={t('sup.respond.filesHint', { n: MAX_FILES })}
+          addLabel={t('sup.respond.addFile')}
+          files={files}
+          onChange={setFiles}
+          onBusy={setUploading}
+          max={MAX_FILES}
+          dataAttr="finding-files"
+        />
         {error ? <Alert type="error" showIcon title={error} style={{ margin: '12px 0' }} /> : null}
         <Form.Item style={{ marginTop: 16, marginBottom: 0 }}>
           <Button type="primary" htmlType="submit" loading={busy} disabled={uploading} icon={<SendOutlined aria-hidden="true" />}>

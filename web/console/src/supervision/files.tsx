@@ -36,7 +36,7 @@ export function FileLinks({ files }: { files: StoredFile[] }) {
 }
 
 /** Upload control for a form: `files` are the uploaded ones; `dataAttr` marks the hidden input for tests. */
-export function FileUploader({ id, label, hint, files, onChange, onBusy, max = 20, dataAttr }: { id: string; label: string; hint: string; files: StoredFile[]; onChange: (files: StoredFile[]) => void; onBusy?: (busy: boolean) => void; max?: number; dataAttr: string }) {
+export function FileUploader({ id, label, hint, files, onChange, onBusy, max = 20, dataAttr, addLabel }: { id: string; label: string; hint: string; files: StoredFile[]; onChange: (files: StoredFile[]) => void; onBusy?: (busy: boolean) => void; max?: number; dataAttr: string; addLabel?: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
@@ -101,7 +101,7 @@ export function FileUploader({ id, label, hint, files, onChange, onBusy, max = 2
         </ul>
       ) : null}
       <Button icon={<UploadOutlined aria-hidden="true" />} loading={uploading} disabled={files.length >= max} onClick={() => input.current?.click()}>
-        {t('sup.files.add')}
+        {addLabel ?? t('sup.files.add')}
       </Button>
     </div>
   );
