@@ -31,6 +31,7 @@ export { formatDate, formatDateTime, pageLinks } from './services.pages.views.ts
 export type { HallMessages } from './services.pages.messages.ts';
 export { countEndedCasesByUnit, sumRatingsByUnit, type UnitCaseOutcomes, type UnitRatings } from './unit-performance.repository.ts';
 export { describeCaseRecordForSupervision, type CaseRecordForSupervision } from './case-record.ts';
+export { describeItemForSupervision, findPublishedItemsForSupervision, type ItemUnderSupervision } from './item-supervision.ts';
 export { describeCaseForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';
 export { countCasesOfUnitsForSupervision, type UnitCaseCounts } from './case-counts.repository.ts';
 

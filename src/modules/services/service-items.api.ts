@@ -12,33 +12,33 @@ const idParams = z.object({ id: z.uuid() });
 const ok = z.object({ ok: z.literal(true) });
 
 /** Registers /api/service-items/* (staff), /api/public/service-items and themes, and the hall settings. */
-export function registerServiceItemRoutes(app: App, deps: { db: Db }): void {
-  const { db } = deps;
+export function registerServiceItemRoutes(app: App, deps: { db: Db; now: () => Date }): void {
+  const { db, now } = deps;
   app.get('/api/service-items', { schema: { tags: ['services'], summary: '事项列表 Service items', querystring: itemFilterSchema.extend(pageQuerySchema.shape), response: { 200: pageOf(itemSummarySchema) } } }, async (request) => {
     const { page, pageSize, ...filter } = request.query;
     return { ...(await listItemsForStaff(db, request.actor, filter, page, pageSize, request.language)), page, pageSize };
   });
   app.post('/api/service-items', { schema: { tags: ['services'], summary: '新建事项 Create a service item', body: itemInputSchema, response: { 200: itemDetailSchema } } }, async (request) => {
-    const { id } = await createItem(db, request.actor, request.body);
+    const { id } = await createItem(db, request.actor, request.body, now());
     return getItemForStaff(db, request.actor, id, request.language);
   });
   app.get('/api/service-items/:id', { schema: { tags: ['services'], summary: '事项详情 A service item', params: idParams, response: { 200: itemDetailSchema } } }, async (request) =>
     getItemForStaff(db, request.actor, request.params.id, request.language),
   );
   app.put('/api/service-items/:id', { schema: { tags: ['services'], summary: '编辑事项（已发布事项生成新版本）Edit a service item', params: idParams, body: itemEditSchema, response: { 200: itemDetailSchema } } }, async (request) => {
-    await editItem(db, request.actor, request.params.id, request.body);
+    await editItem(db, request.actor, request.params.id, request.body, now());
     return getItemForStaff(db, request.actor, request.params.id, request.language);
   });
   app.post('/api/service-items/:id/submit', { schema: { tags: ['services'], summary: '提交审核 Submit for review', params: idParams, response: { 200: itemDetailSchema } } }, async (request) => {
-    await submitItem(db, request.actor, request.params.id);
+    await submitItem(db, request.actor, request.params.id, now());
     return getItemForStaff(db, request.actor, request.params.id, request.language);
   });
   app.post('/api/service-items/:id/review', { schema: { tags: ['services'], summary: '审核：发布或退回 Review: publish or return', params: idParams, body: reviewInputSchema, response: { 200: itemDetailSchema } } }, async (request) => {
-    await reviewItem(db, request.actor, request.params.id, request.body);
+    await reviewItem(db, request.actor, request.params.id, request.body, now());
     return getItemForStaff(db, request.actor, request.params.id, request.language);
   });
   app.post('/api/service-items/:id/retire', { schema: { tags: ['services'], summary: '停用事项 Retire a service item', params: idParams, body: retireInputSchema, response: { 200: ok } } }, async (request) => {
-    await retireItem(db, request.actor, request.params.id, request.body.reason);
+    await retireItem(db, request.actor, request.params.id, request.body.reason, now());
     return { ok: true as const };
   });
 

@@ -159,3 +159,21 @@ export async function findItemNames(db: DbExecutor, ids: readonly string[]): Pro
   const rows = await db.selectFrom('service_items').select(['id', 'name']).where('id', 'in', [...ids]).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** A page of published items after `afterId` (id order) with their published guide, process and unit facts. */
+export function findPublishedItemsWithGuides(db: DbExecutor, afterId: string, limit: number) {
+  return itemsWithPublishedGuide(db).where('service_items.status', '=', 'published').where('service_items.id', '>', afterId).orderBy('service_items.id').limit(limit).execute();
+}
+
+/** One item with its published guide, process and unit facts (guide null unless published; unit null when gone). */
+export function findItemWithPublishedGuide(db: DbExecutor, itemId: string) {
+  return itemsWithPublishedGuide(db).where('service_items.id', '=', itemId).executeTakeFirst();
+}
+
+function itemsWithPublishedGuide(db: DbExecutor) {
+  return db
+    .selectFrom('service_items')
+    .leftJoin('service_item_versions', 'service_item_versions.id', 'service_items.published_version_id')
+    .leftJoin('units', 'units.id', 'service_items.unit_id')
+    .select(['service_items.id', 'service_items.unit_id', 'service_items.name', 'service_items.status', 'service_items.published_version_id', 'service_item_versions.guide', 'service_item_versions.process', 'units.kind as unit_kind', 'units.credit_code as unit_credit_code']);
+}

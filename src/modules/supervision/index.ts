@@ -6,6 +6,7 @@ import type { App } from '../../core/http/server.ts';
 import type { EventSubscription } from '../../core/notify/index.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
 import { caseEventSubscriber } from './case-subjects.ts';
+import { itemEventSubscriber } from './item-subjects.ts';
 import { registerSupervisionRoutes } from './supervision.api.ts';
 import { registerOfficeRoutes } from './offices.api.ts';
 import { registerTaskRoutes } from './tasks.api.ts';
@@ -27,6 +28,7 @@ export { defineSupervisionJobs, defineSupervisionPeriodicJobs, sweepDueSubjects 
 export { deliverDueReports, MAX_REPORT_ATTEMPTS } from './reporting.service.ts';
 export { reportBatchSchema, REPORT_FORMAT } from './reporting.schema.ts';
 export { reevaluateAllCases } from './case-subjects.ts';
+export { reevaluateAllItems } from './item-subjects.ts';
 export { countOverdueTasksByUnit } from './tasks.repository.ts';
 export { countComplaintsByUnit } from './complaints.repository.ts';
 export { TASK_SUBJECT } from './tasks.service.ts';
@@ -41,9 +43,12 @@ grantToBuiltinRole('dept_staff', ['supervision.findings.read']);
 grantToBuiltinRole('supervisor', ['supervision.findings.read', 'supervision.oversee', 'supervision.rules.manage']);
 grantToBuiltinRole('hall_admin', ['supervision.findings.read', 'supervision.oversee']);
 
-/** The outbox subscriptions of supervision: every case event is evaluated right after it commits. */
+/** The outbox subscriptions of supervision: every case event is evaluated right after it commits, every published or retired item checked. */
 export function supervisionSubscriptions(deps: SupervisionDeps): EventSubscription[] {
-  const subscriptions: EventSubscription[] = [{ pattern: 'case.*', handler: caseEventSubscriber(deps), name: 'supervision.evaluateCase' }];
+  const subscriptions: EventSubscription[] = [
+    { pattern: 'case.*', handler: caseEventSubscriber(deps), name: 'supervision.evaluateCase' },
+    { pattern: 'service_item.*', handler: itemEventSubscriber(deps), name: 'supervision.checkItemGuide' },
+  ];
   if (deps.reporting) {
     subscriptions.push({ pattern: 'case.*', handler: reportingSubscriber(deps), name: 'supervision.reportCase' }, { pattern: 'supervision.finding_raised', handler: reportingSubscriber(deps), name: 'supervision.reportFinding' });
   }

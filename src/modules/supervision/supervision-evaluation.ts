@@ -181,8 +181,7 @@ async function evaluateAndRecord(
   let resolved = 0;
   for (const finding of existing) {
     if (finding.category !== 'timeliness' || finding.resolved_at !== null || finding.deadline_key === null || running.has(finding.deadline_key)) continue;
-    await markFindingResolved(tx, finding.id, stamp);
-    await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: finding.id, action: 'resolved', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: '时限已结束', occurred_at: stamp });
+    await resolveFinding(tx, finding.id, '时限已结束', now);
     resolved += 1;
   }
 
@@ -227,6 +226,13 @@ export async function raiseFinding(tx: DbExecutor, subject: Pick<SubjectSnapshot
   await notifyUnit(tx, subject, finding, id, now);
   await publishEvent(tx, 'supervision.finding_raised', { findingId: id, level: finding.level, unitId: subject.unitId }, { unitId: subject.unitId }, now);
   return true;
+}
+
+/** Marks a finding resolved by the system (what raised it no longer stands), with the reason in its history. */
+export async function resolveFinding(tx: DbExecutor, findingId: string, note: string, now: Date): Promise<void> {
+  const stamp = toTimestamp(now);
+  await markFindingResolved(tx, findingId, stamp);
+  await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: findingId, action: 'resolved', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note, occurred_at: stamp });
 }
 
 /** One line saying what a finding is, in Chinese (the history and the notices use it). */

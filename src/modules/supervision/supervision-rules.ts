@@ -75,6 +75,10 @@ defineCheck('completeness.materials', '受理时缺少必要材料', 'Accepted w
 defineCheck('fees.unlisted', '收取未列明的费用', 'A fee the item does not list', 'red');
 defineCheck('fees.amount', '收费金额与标准不符', 'A fee at another amount than its standard', 'red');
 defineCheck('discretion.fine', '罚款超出裁量基准', 'A fine outside its discretion range', 'red');
+defineRule({
+  code: 'completeness.guide', category: 'completeness', subjectType: 'service_item', deadlineKind: null, name: '已发布事项的办事指南要素不全', nameEn: 'A published item\'s guide lacks required elements',
+  settingsSchema: checkSettingsSchema, defaults: { level: 'yellow' },
+});
 defineCheck('offsystem.entered_after_decision', '决定后才录入系统（事后补录）', 'Entered after its decision', 'red');
 defineCheck('offsystem.backdated', '申请日期早于录入日期过多（体外循环）', 'Submitted long before it entered the platform', 'yellow', {
   schema: { maxEntryDelayDays: z.number().int().min(0).max(30).describe('申请至录入最多相隔的工作日 / most working days from submission to entry') },
@@ -160,4 +164,12 @@ export function checkRulesFor(rows: readonly SupervisionRuleRow[], scopeKey: str
     rules.set(row.code as CaseCheckCode, { code: row.code as CaseCheckCode, level, settings: { maxEntryDelayDays: typeof settings.maxEntryDelayDays === 'number' ? settings.maxEntryDelayDays : 1 } });
   }
   return rules;
+}
+
+/** The level a check of the record raises for a subject of a scope (the scope's own setting first), or null when it is switched off. */
+export function checkLevelFor(rows: readonly SupervisionRuleRow[], code: string, scopeKey: string | null): FindingLevel | null {
+  const row = rows.find((rule) => rule.code === code && rule.scope_key !== '' && rule.scope_key === scopeKey) ?? rows.find((rule) => rule.code === code && rule.scope_key === '');
+  if (!row || !fromFlag(row.enabled)) return null;
+  const level = ruleSettings(row).level;
+  return FINDING_LEVELS.includes(level as FindingLevel) ? (level as FindingLevel) : 'red';
 }

@@ -5,6 +5,7 @@ import { definePeriodicJob, defineJob, type JobDefinition, type PeriodicJobDefin
 import { z } from 'zod';
 import { todayInChina } from '../../core/calendar/working-days.ts';
 import { CASE_SUBJECT, reevaluateAllCases } from './case-subjects.ts';
+import { reevaluateAllItems } from './item-subjects.ts';
 import { deliverDueReports } from './reporting.service.ts';
 import { evaluateDueSubjects, evaluateMany, loadRules } from './supervision-evaluation.ts';
 import type { SupervisedDeadline } from './supervision-engine.ts';
@@ -77,7 +78,7 @@ export async function reevaluateStoredSubjects(deps: SupervisionDeps, pageSize =
   }
 }
 
-/** `supervision.reevaluateAll`: every running case and every other watched subject evaluated again (after a calendar or rule change). */
+/** `supervision.reevaluateAll`: every running case, every other watched subject and every published item's guide evaluated again (after a calendar or rule change). */
 export function defineReevaluateAllJob(deps: SupervisionDeps): JobDefinition<typeof reevaluateAllSchema> {
   return defineJob({
     name: REEVALUATE_ALL_JOB,
@@ -87,6 +88,7 @@ export function defineReevaluateAllJob(deps: SupervisionDeps): JobDefinition<typ
     run: async () => {
       await reevaluateAllCases(deps);
       await reevaluateStoredSubjects(deps);
+      await reevaluateAllItems(deps);
     },
   });
 }
