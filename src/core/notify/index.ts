@@ -3,6 +3,7 @@
 export { enqueueEmail, enqueueSms, publishEvent, findOutboxMessages, getOutboxMessage, retryOutboxMessage } from './outbox.service.ts';
 export type { EmailToSend, SmsToSend, OutboxMessageView, OutboxMessageDetail } from './outbox.service.ts';
 export { sendInAppMessage, findMessages, markMessageRead } from './messages.service.ts';
+export { createNotificationBatch, type NotificationBatch } from './notification-batch.ts';
 export type { InAppMessageToSend, MessageView } from './messages.service.ts';
 export { createOutboxDispatcher } from './outbox.dispatcher.ts';
 export type { OutboxDispatcher, OutboxDispatcherOptions, OutboxDispatchCounts } from './outbox.dispatcher.ts';

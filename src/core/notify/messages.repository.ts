@@ -21,6 +21,11 @@ declare module '../db/database.ts' {
 
 export type MessageRow = Selectable<MessagesTable>;
 
+/** Inserts many messages in multi-row statements (in the caller's transaction). */
+export async function insertMessages(tx: DbExecutor, rows: readonly MessageRow[]): Promise<void> {
+  for (let offset = 0; offset < rows.length; offset += 100) await tx.insertInto('messages').values(rows.slice(offset, offset + 100)).execute();
+}
+
 /** Inserts one message (in the caller's transaction). */
 export async function insertMessage(tx: DbExecutor, row: MessageRow): Promise<void> {
   await tx.insertInto('messages').values(row).execute();

@@ -27,19 +27,16 @@ function presentMessage(row: MessageRow): MessageView {
   return { id: row.id, title: row.title, body: row.body, link: row.link, readAt: row.read_at, createdAt: row.created_at };
 }
 
+/** The stored row of an in-app message. */
+export function inAppMessageRow(message: InAppMessageToSend, now: Date): MessageRow {
+  return { id: newId(now.getTime()), user_id: message.userId, title: message.title, body: message.body, link: message.link ?? null, created_at: toTimestamp(now), read_at: null };
+}
+
 /** Writes an in-app message in the caller's transaction and nothing else; returns its id. */
 export async function sendInAppMessage(tx: DbExecutor, message: InAppMessageToSend, now: Date = new Date()): Promise<string> {
-  const id = newId(now.getTime());
-  await insertMessage(tx, {
-    id,
-    user_id: message.userId,
-    title: message.title,
-    body: message.body,
-    link: message.link ?? null,
-    created_at: toTimestamp(now),
-    read_at: null,
-  });
-  return id;
+  const row = inAppMessageRow(message, now);
+  await insertMessage(tx, row);
+  return row.id;
 }
 
 /** A page of the user's messages, newest first, with how many they have in all and unread. */

@@ -82,10 +82,10 @@ export async function enqueueEmail(tx: DbExecutor, email: EmailToSend, now: Date
   return row.id;
 }
 
-/** Queues an SMS to a mainland mobile number (stored normalised to 11 digits) in the caller's transaction. */
-export async function enqueueSms(tx: DbExecutor, sms: SmsToSend, now: Date = new Date()): Promise<string> {
+/** The outbox row of an SMS to a mainland mobile number (stored normalised to 11 digits). */
+export function smsOutboxRow(sms: SmsToSend, now: Date): OutboxRow {
   const normalized = normalizeMobilePhone(sms.to);
-  const row = newOutboxRow(now, {
+  return newOutboxRow(now, {
     channel: 'sms',
     topic: sms.topic ?? 'sms',
     recipient: normalized ?? sms.to,
@@ -93,6 +93,17 @@ export async function enqueueSms(tx: DbExecutor, sms: SmsToSend, now: Date = new
     unit_id: sms.unitId ?? null,
     ...(normalized ? {} : refusedRecipient('Not a mainland mobile number')),
   });
+}
+
+/** The outbox row of a domain event (its topic checked). */
+export function eventOutboxRow(topic: string, payload: unknown, options: { unitId?: string | null }, now: Date): OutboxRow {
+  assertEventTopic(topic);
+  return newOutboxRow(now, { channel: 'event', topic, payload_json: toJson(payload ?? null) ?? 'null', unit_id: options.unitId ?? null });
+}
+
+/** Queues an SMS to a mainland mobile number (stored normalised to 11 digits) in the caller's transaction. */
+export async function enqueueSms(tx: DbExecutor, sms: SmsToSend, now: Date = new Date()): Promise<string> {
+  const row = smsOutboxRow(sms, now);
   await insertOutboxMessage(tx, row);
   return row.id;
 }
@@ -102,8 +113,7 @@ export async function enqueueSms(tx: DbExecutor, sms: SmsToSend, now: Date = new
  * every matching subscriber. The payload must survive JSON and should carry ids, not records.
  */
 export async function publishEvent(tx: DbExecutor, topic: string, payload: unknown, options: { unitId?: string | null } = {}, now: Date = new Date()): Promise<string> {
-  assertEventTopic(topic);
-  const row = newOutboxRow(now, { channel: 'event', topic, payload_json: toJson(payload ?? null) ?? 'null', unit_id: options.unitId ?? null });
+  const row = eventOutboxRow(topic, payload, options, now);
   await insertOutboxMessage(tx, row);
   return row.id;
 }

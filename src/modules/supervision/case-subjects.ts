@@ -9,7 +9,8 @@ import { describeCaseForSupervision, describeCaseRecordForSupervision, findRunni
 import { checkCaseRecord } from './case-checks.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
-import { evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, raiseFinding, type SubjectSnapshot } from './supervision-evaluation.ts';
+import { createFindingBatch, type FindingBatch } from './finding-batch.ts';
+import { evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, type SubjectSnapshot } from './supervision-evaluation.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
@@ -19,23 +20,20 @@ function toSnapshot(found: CaseUnderSupervision): SubjectSnapshot {
   return { type: CASE_SUBJECT, id: found.id, unitId: found.unitId, scopeKey: found.itemId, label: found.caseNumber, deadlines: found.deadlines };
 }
 
-/** Runs the checks of a case's record in force for its item and raises what they find; returns how many were new. */
-async function checkRecord(tx: DbExecutor, deps: SupervisionDeps, calendar: WorkingCalendar, found: CaseUnderSupervision, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<number> {
+/** Runs the checks of a case's record in force for its item and adds what they find to the batch. */
+async function checkRecord(tx: DbExecutor, deps: SupervisionDeps, calendar: WorkingCalendar, found: CaseUnderSupervision, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], batch: FindingBatch): Promise<void> {
   const checks = checkRulesFor(rules, snapshot.scopeKey);
-  if (checks.size === 0) return 0;
+  if (checks.size === 0) return;
   const record = await describeCaseRecordForSupervision(tx, found);
   const registered = await secondApproverStepsOf(deps.db, tx, found.itemId);
   if (registered.length > 0) record.secondApproverStepKeys = [...new Set([...record.secondApproverStepKeys, ...registered])];
   const settings = checks.get('offsystem.backdated')?.settings ?? { maxEntryDelayDays: 1 };
   const deciders = checks.has('legality.decider_role') ? await permissionsOfDeciders(tx, record) : undefined;
-  let raised = 0;
   for (const violation of checkCaseRecord({ ...record, deciderPermissions: deciders }, calendar, settings)) {
     const rule = checks.get(violation.code);
     if (!rule) continue;
-    const finding = { key: `${violation.code}|${snapshot.type}|${snapshot.id}|${violation.occurrence}`, category: violation.code.split('.')[0]!, ruleCode: violation.code, level: rule.level, deadlineKey: null, due: null, detail: violation.detail };
-    if (await raiseFinding(tx, snapshot, finding, now)) raised += 1;
+    batch.add(snapshot, { key: `${violation.code}|${snapshot.type}|${snapshot.id}|${violation.occurrence}`, category: violation.code.split('.')[0]!, ruleCode: violation.code, level: rule.level, deadlineKey: null, due: null, detail: violation.detail });
   }
-  return raised;
 }
 
 // The risk register changes a few times a year and is read after every case event: each platform (keyed by its
@@ -76,8 +74,10 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
   const calendar = deps.calendar();
   const snapshot = toSnapshot(found);
   const rules = await loadRulesCached(deps.db, tx, CASE_SUBJECT);
-  await evaluateAfterEvent(tx, calendar, snapshot, rules, now);
-  await checkRecord(tx, deps, calendar, found, snapshot, rules, now);
+  const batch = createFindingBatch(tx, now);
+  await evaluateAfterEvent(tx, calendar, snapshot, rules, now, batch);
+  await checkRecord(tx, deps, calendar, found, snapshot, rules, batch);
+  await batch.flush();
   return true;
 }
 

@@ -6,12 +6,10 @@
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { todayInChina } from '../../core/calendar/working-days.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
-import { newId, toTimestamp } from '../../core/db/values.ts';
-import { enqueueSms, publishEvent, sendInAppMessage } from '../../core/notify/index.ts';
-import { findUnitStaffHolding } from '../identity/index.ts';
+import { toTimestamp } from '../../core/db/values.ts';
+import { createFindingBatch, resolveFinding, type FindingBatch, type NewFinding } from './finding-batch.ts';
 import { evaluateSubject, findingKey, type StandingFinding, type SupervisedDeadline, type SupervisedSubject, type TimelinessRule } from './supervision-engine.ts';
 import { ruleDefinition, toTimelinessRule } from './supervision-rules.ts';
-import type { FindingLevel } from './timeliness.ts';
 import {
   deleteSubject,
   findFindingsOfSubject,
@@ -20,13 +18,9 @@ import {
   saveSubjects,
   type SubjectFindingRow,
   findRulesOfSubjectType,
-  insertFindingAction,
-  insertFindingIfNew,
   lockSubject,
-  markFindingResolved,
   saveSubject,
 } from './supervision.repository.ts';
-import { RESPOND_PERMISSION } from './supervision.policy.ts';
 import type { SupervisionRuleRow, SupervisionSubjectRow } from './supervision.tables.ts';
 
 /** A subject as its module describes it after an event: who owns it, what to call it, its running deadlines. */
@@ -40,12 +34,12 @@ export interface SubjectSnapshot {
 }
 
 export interface EvaluationOutcome {
+  /** How many findings were new (0 when the caller's own batch raises them). */
   raised: number;
   resolved: number;
   nextCheckOn: string | null;
 }
 
-export const LEVEL_NAMES = { warning: { zh: '预警', en: 'warning' }, yellow: { zh: '黄牌', en: 'yellow card' }, red: { zh: '红牌', en: 'red card' } } as const;
 
 
 /** Loads the rules of a subject type once, for a batch of evaluations. */
@@ -76,11 +70,14 @@ export function forgetCachedRules(owner: object): void {
 }
 
 /** Re-evaluates a subject after an event, with the deadlines its module reports now and its type's rules. */
-export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date): Promise<EvaluationOutcome> {
+export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date, batch?: FindingBatch): Promise<EvaluationOutcome> {
   const stored = await lockSubject(tx, snapshot.type, snapshot.id);
-  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored, () => findFindingsOfSubject(tx, snapshot.type, snapshot.id));
+  const findings = batch ?? createFindingBatch(tx, now);
+  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored, () => findFindingsOfSubject(tx, snapshot.type, snapshot.id), findings);
   if (change === 'delete') await deleteSubject(tx, snapshot.type, snapshot.id);
   else if (change) await saveSubject(tx, change);
+  // A caller's own batch is flushed by the caller, with what it adds after.
+  if (!batch) outcome.raised = await findings.flush();
   return outcome;
 }
 
@@ -100,16 +97,17 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
   const findings = locked ? groupBySubject(await findFindingsOfSubjects(tx, type, ids)) : null;
   const saves: SupervisionSubjectRow[] = [];
   const removals: string[] = [];
+  const batch = createFindingBatch(tx, now);
   for (const snapshot of snapshots) {
     const readExisting = findings ? async () => findings.get(snapshot.id) ?? [] : () => findFindingsOfSubject(tx, type, snapshot.id);
-    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), readExisting);
-    totals.raised += outcome.raised;
+    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), readExisting, batch);
     totals.resolved += outcome.resolved;
     if (change === 'delete') removals.push(snapshot.id);
     else if (change) saves.push(change);
   }
   await saveSubjects(tx, saves);
   for (const id of removals) await deleteSubject(tx, type, id);
+  totals.raised = await batch.flush();
   return totals;
 }
 
@@ -155,6 +153,7 @@ async function evaluateAndRecord(
   now: Date,
   stored: SupervisionSubjectRow | undefined,
   readExisting: () => Promise<readonly SubjectFindingRow[]>,
+  batch: FindingBatch,
 ): Promise<{ outcome: EvaluationOutcome; change: SupervisionSubjectRow | 'delete' | null }> {
   const today = todayInChina(now);
   const stamp = toTimestamp(now);
@@ -169,12 +168,11 @@ async function evaluateAndRecord(
   const existing = evaluation.findings.length > 0 || stoppedDeadline ? await readExisting() : [];
   const known = new Set(existing.map((finding) => finding.finding_key));
 
-  let raised = 0;
   for (const finding of evaluation.findings) {
     const key = findingKey(finding);
     if (known.has(key)) continue;
     const fresh: NewFinding = { key, category: 'timeliness', ruleCode: finding.ruleCode, level: finding.level, deadlineKey: finding.deadlineKey, due: finding.due, detail: describeFinding(finding) };
-    if (await raiseFinding(tx, snapshot, fresh, now)) raised += 1;
+    batch.add(snapshot, fresh);
   }
 
   // A deadline that is no longer running (the step was done, the case ended) resolves what it raised.
@@ -185,7 +183,7 @@ async function evaluateAndRecord(
     resolved += 1;
   }
 
-  const outcome = { raised, resolved, nextCheckOn: evaluation.nextCheckOn };
+  const outcome = { raised: 0, resolved, nextCheckOn: evaluation.nextCheckOn };
   if (snapshot.deadlines.length === 0) return { outcome, change: stored ? 'delete' : null };
   // Most events leave a subject's deadlines and next check day as they were: then there is nothing to write.
   const unchanged = stored && stored.deadlines_json === deadlinesJson && stored.next_check_on === evaluation.nextCheckOn && stored.unit_id === snapshot.unitId && stored.label === snapshot.label && stored.scope_key === snapshot.scopeKey;
@@ -196,45 +194,6 @@ async function evaluateAndRecord(
   };
 }
 
-const SYSTEM_NAME = '电子监察系统';
-
-/** A finding about to be raised: its key (its identity), what raised it and what it says. */
-export interface NewFinding {
-  key: string;
-  category: string;
-  ruleCode: string;
-  level: FindingLevel;
-  deadlineKey: string | null;
-  due: string | null;
-  detail: string;
-}
-
-/**
- * Raises a finding unless its key is on record, with its first history entry and the notices to the unit;
- * true when this call raised it. Idempotent across retries and nodes (the key is unique).
- */
-export async function raiseFinding(tx: DbExecutor, subject: Pick<SubjectSnapshot, 'type' | 'id' | 'unitId' | 'label'>, finding: NewFinding, now: Date): Promise<boolean> {
-  const id = newId(now.getTime());
-  const stamp = toTimestamp(now);
-  const inserted = await insertFindingIfNew(tx, {
-    id, finding_key: finding.key, category: finding.category, rule_code: finding.ruleCode, level: finding.level, subject_type: subject.type, subject_id: subject.id, subject_label: subject.label,
-    unit_id: subject.unitId, deadline_key: finding.deadlineKey, due_on: finding.due, detail: finding.detail, raised_at: stamp, raised_on: todayInChina(now), resolved_at: null,
-    status: finding.level === 'warning' ? 'notified' : 'open', updated_at: stamp,
-  });
-  if (!inserted) return false;
-  await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: id, action: 'raised', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: finding.detail, occurred_at: stamp });
-  await notifyUnit(tx, subject, finding, id, now);
-  await publishEvent(tx, 'supervision.finding_raised', { findingId: id, level: finding.level, unitId: subject.unitId }, { unitId: subject.unitId }, now);
-  return true;
-}
-
-/** Marks a finding resolved by the system (what raised it no longer stands), with the reason in its history. */
-export async function resolveFinding(tx: DbExecutor, findingId: string, note: string, now: Date): Promise<void> {
-  const stamp = toTimestamp(now);
-  await markFindingResolved(tx, findingId, stamp);
-  await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: findingId, action: 'resolved', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note, occurred_at: stamp });
-}
-
 /** One line saying what a finding is, in Chinese (the history and the notices use it). */
 export function describeFinding(finding: Pick<StandingFinding, 'ruleCode' | 'level' | 'due'>): string {
   const rule = ruleDefinition(finding.ruleCode);
@@ -242,24 +201,4 @@ export function describeFinding(finding: Pick<StandingFinding, 'ruleCode' | 'lev
   if (finding.level === 'warning') return `${what}即将到期（${finding.due}）`;
   if (finding.level === 'yellow') return `${what}已超期（期限 ${finding.due}）`;
   return `${what}严重超期（期限 ${finding.due}）`;
-}
-
-// A sweep raises many findings for the same few units in one transaction: their responders are read once per
-// transaction (the key is the transaction's executor, so nothing outlives it).
-const respondersByTransaction = new WeakMap<DbExecutor, Map<string, Awaited<ReturnType<typeof findUnitStaffHolding>>>>();
-
-async function respondersOf(tx: DbExecutor, unitId: string) {
-  let byUnit = respondersByTransaction.get(tx);
-  if (!byUnit) respondersByTransaction.set(tx, (byUnit = new Map()));
-  let people = byUnit.get(unitId);
-  if (!people) byUnit.set(unitId, (people = await findUnitStaffHolding(tx, unitId, RESPOND_PERMISSION)));
-  return people;
-}
-
-async function notifyUnit(tx: DbExecutor, subject: Pick<SubjectSnapshot, 'unitId' | 'label'>, finding: NewFinding, findingId: string, now: Date): Promise<void> {
-  const text = `电子监察${LEVEL_NAMES[finding.level].zh}：${subject.label} ${finding.detail}`;
-  for (const person of await respondersOf(tx, subject.unitId)) {
-    await sendInAppMessage(tx, { userId: person.id, title: `电子监察${LEVEL_NAMES[finding.level].zh}`, body: text, link: `/supervision/findings/${findingId}` }, now);
-    if (person.phone) await enqueueSms(tx, { to: person.phone, text: `【政通】${text}`, unitId: subject.unitId, topic: `supervision.finding_${finding.level}` }, now);
-  }
 }

@@ -173,6 +173,23 @@ export async function insertFindingIfNew(db: DbExecutor, row: SupervisionFinding
   return (await insertFindingRow(db, row)).rows.length > 0;
 }
 
+/** Inserts the findings whose keys are not on record yet, in multi-row statements; returns the ids of those inserted. */
+export async function insertFindingsIfNew(db: DbExecutor, rows: readonly SupervisionFindingsTable[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  // 17 columns a row: 50 rows stay far below both databases' limits on bound parameters.
+  for (let offset = 0; offset < rows.length; offset += 50) {
+    const chunk = rows.slice(offset, offset + 50);
+    const returned = await db.insertInto('supervision_findings').values(chunk).onConflict((conflict) => conflict.column('finding_key').doNothing()).returning('id').execute();
+    for (const row of returned) inserted.add(row.id);
+  }
+  return inserted;
+}
+
+/** Appends entries to findings' histories in multi-row statements. */
+export async function insertFindingActions(db: DbExecutor, rows: readonly SupervisionFindingActionsTable[]): Promise<void> {
+  for (let offset = 0; offset < rows.length; offset += 100) await db.insertInto('supervision_finding_actions').values(rows.slice(offset, offset + 100)).execute();
+}
+
 const resolveFindingRow = preparedQuery((db, values: { id: string; now: string }) =>
   db.updateTable('supervision_findings').set({ resolved_at: values.now, updated_at: values.now }).where('id', '=', values.id).where('resolved_at', 'is', null),
 );

@@ -1,0 +1,35 @@
+// Notices gathered while a use case works through many subjects (a sweep raising hundreds of findings), written
+// in the caller's transaction in a few multi-row statements when it flushes instead of one statement each. On
+// PostgreSQL every statement is a round trip; the rows are the same as enqueueSms, publishEvent and
+// sendInAppMessage write one by one.
+import type { DbExecutor } from '../db/database.ts';
+import { inAppMessageRow, type InAppMessageToSend } from './messages.service.ts';
+import { insertMessages, type MessageRow } from './messages.repository.ts';
+import { eventOutboxRow, smsOutboxRow, type SmsToSend } from './outbox.service.ts';
+import { insertOutboxMessages, type OutboxRow } from './outbox.repository.ts';
+
+export interface NotificationBatch {
+  message(message: InAppMessageToSend, now: Date): void;
+  sms(sms: SmsToSend, now: Date): void;
+  event(topic: string, payload: unknown, options: { unitId?: string | null }, now: Date): void;
+  /** Writes what was gathered (in the transaction given at creation) and starts empty again. */
+  flush(): Promise<void>;
+}
+
+/** A batch of notices to write in `tx`; nothing is written until flush(). */
+export function createNotificationBatch(tx: DbExecutor): NotificationBatch {
+  let messages: MessageRow[] = [];
+  let outbox: OutboxRow[] = [];
+  return {
+    message: (message, now) => void messages.push(inAppMessageRow(message, now)),
+    sms: (sms, now) => void outbox.push(smsOutboxRow(sms, now)),
+    event: (topic, payload, options, now) => void outbox.push(eventOutboxRow(topic, payload, options, now)),
+    async flush() {
+      const [pendingMessages, pendingOutbox] = [messages, outbox];
+      messages = [];
+      outbox = [];
+      if (pendingMessages.length > 0) await insertMessages(tx, pendingMessages);
+      if (pendingOutbox.length > 0) await insertOutboxMessages(tx, pendingOutbox);
+    },
+  };
+}

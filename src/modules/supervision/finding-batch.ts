@@ -1,0 +1,109 @@
+// Raising findings: each with its first history entry, an in-app message and an SMS to every person of the unit
+// who may answer it, and the `supervision.finding_raised` event. An evaluation gathers what it raises and writes
+// it all when it flushes, in a few multi-row statements whatever the number (a sweep raises thousands; on
+// PostgreSQL each statement is a round trip). A finding's key is unique: a key already on record, from another
+// node or an earlier try, is skipped with its notices, so retries and two nodes at once raise each finding once.
+import { todayInChina } from '../../core/calendar/working-days.ts';
+import type { DbExecutor } from '../../core/db/database.ts';
+import { newId, toTimestamp } from '../../core/db/values.ts';
+import { createNotificationBatch } from '../../core/notify/index.ts';
+import { findUnitStaffHolding } from '../identity/index.ts';
+import type { SubjectSnapshot } from './supervision-evaluation.ts';
+import { RESPOND_PERMISSION } from './supervision.policy.ts';
+import { insertFindingAction, insertFindingActions, insertFindingsIfNew, markFindingResolved } from './supervision.repository.ts';
+import type { SupervisionFindingActionsTable, SupervisionFindingsTable } from './supervision.tables.ts';
+import type { FindingLevel } from './timeliness.ts';
+
+export const LEVEL_NAMES = { warning: { zh: '预警', en: 'warning' }, yellow: { zh: '黄牌', en: 'yellow card' }, red: { zh: '红牌', en: 'red card' } } as const;
+export const SYSTEM_NAME = '电子监察系统';
+
+/** A finding about to be raised: its key (its identity), what raised it and what it says. */
+export interface NewFinding {
+  key: string;
+  category: string;
+  ruleCode: string;
+  level: FindingLevel;
+  deadlineKey: string | null;
+  due: string | null;
+  detail: string;
+}
+
+type FindingSubject = Pick<SubjectSnapshot, 'type' | 'id' | 'unitId' | 'label'>;
+
+export interface FindingBatch {
+  /** Gathers a finding to raise unless its key is on record when the batch flushes. */
+  add(subject: FindingSubject, finding: NewFinding): void;
+  /** Writes the gathered findings that are new, with their history and notices; returns how many. */
+  flush(): Promise<number>;
+}
+
+/** A batch of findings raised at `now` in `tx`. */
+export function createFindingBatch(tx: DbExecutor, now: Date): FindingBatch {
+  let pending = new Map<string, { subject: FindingSubject; finding: NewFinding }>();
+  return {
+    add(subject, finding) {
+      if (!pending.has(finding.key)) pending.set(finding.key, { subject, finding });
+    },
+    async flush() {
+      const gathered = [...pending.values()];
+      pending = new Map();
+      return gathered.length === 0 ? 0 : writeFindings(tx, gathered, now);
+    },
+  };
+}
+
+/** Raises one finding now (a batch of one); true when this call raised it. */
+export async function raiseFinding(tx: DbExecutor, subject: FindingSubject, finding: NewFinding, now: Date): Promise<boolean> {
+  const batch = createFindingBatch(tx, now);
+  batch.add(subject, finding);
+  return (await batch.flush()) > 0;
+}
+
+async function writeFindings(tx: DbExecutor, gathered: ReadonlyArray<{ subject: FindingSubject; finding: NewFinding }>, now: Date): Promise<number> {
+  const stamp = toTimestamp(now);
+  const raisedOn = todayInChina(now);
+  const rows: SupervisionFindingsTable[] = gathered.map(({ subject, finding }) => ({
+    id: newId(now.getTime()), finding_key: finding.key, category: finding.category, rule_code: finding.ruleCode, level: finding.level, subject_type: subject.type, subject_id: subject.id,
+    subject_label: subject.label, unit_id: subject.unitId, deadline_key: finding.deadlineKey, due_on: finding.due, detail: finding.detail, raised_at: stamp, raised_on: raisedOn, resolved_at: null,
+    status: finding.level === 'warning' ? 'notified' : 'open', updated_at: stamp,
+  }));
+  const inserted = await insertFindingsIfNew(tx, rows);
+  if (inserted.size === 0) return 0;
+  const actions: SupervisionFindingActionsTable[] = [];
+  const notices = createNotificationBatch(tx);
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    if (!inserted.has(row.id)) continue;
+    const { subject, finding } = gathered[index]!;
+    actions.push({ id: newId(now.getTime()), finding_id: row.id, action: 'raised', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: finding.detail, occurred_at: stamp });
+    const level = LEVEL_NAMES[finding.level].zh;
+    const text = `电子监察${level}：${subject.label} ${finding.detail}`;
+    for (const person of await respondersOf(tx, subject.unitId)) {
+      notices.message({ userId: person.id, title: `电子监察${level}`, body: text, link: `/supervision/findings/${row.id}` }, now);
+      if (person.phone) notices.sms({ to: person.phone, text: `【政通】${text}`, unitId: subject.unitId, topic: `supervision.finding_${finding.level}` }, now);
+    }
+    notices.event('supervision.finding_raised', { findingId: row.id, level: finding.level, unitId: subject.unitId }, { unitId: subject.unitId }, now);
+  }
+  await insertFindingActions(tx, actions);
+  await notices.flush();
+  return inserted.size;
+}
+
+/** Marks a finding resolved by the system (what raised it no longer stands), with the reason in its history. */
+export async function resolveFinding(tx: DbExecutor, findingId: string, note: string, now: Date): Promise<void> {
+  const stamp = toTimestamp(now);
+  await markFindingResolved(tx, findingId, stamp);
+  await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: findingId, action: 'resolved', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note, occurred_at: stamp });
+}
+
+// Findings raised in one transaction mostly concern the same few units: their responders are read once per
+// transaction (the key is the transaction's executor, so nothing outlives it).
+const respondersByTransaction = new WeakMap<DbExecutor, Map<string, Awaited<ReturnType<typeof findUnitStaffHolding>>>>();
+
+async function respondersOf(tx: DbExecutor, unitId: string) {
+  let byUnit = respondersByTransaction.get(tx);
+  if (!byUnit) respondersByTransaction.set(tx, (byUnit = new Map()));
+  let people = byUnit.get(unitId);
+  if (!people) byUnit.set(unitId, (people = await findUnitStaffHolding(tx, unitId, RESPOND_PERMISSION)));
+  return people;
+}
