@@ -16,9 +16,27 @@ export interface PublishedEvent {
 /** Runs after the commit that published the event. Must be idempotent: a retry runs every subscriber again. */
 export type EventHandler = (topic: string, payload: unknown, event: PublishedEvent) => Promise<void>;
 
+/** One delivered event with its payload, as a batch handler gets it. */
+export interface DeliveredEvent {
+  topic: string;
+  payload: unknown;
+  event: PublishedEvent;
+}
+
+/**
+ * Takes every matching event of a claimed batch at once (in outbox order). Throwing fails them all, and each is
+ * delivered again later; the handler must be idempotent like any other.
+ */
+export type BatchEventHandler = (events: readonly DeliveredEvent[]) => Promise<void>;
+
 export interface EventSubscription {
   pattern: string;
   handler: EventHandler;
+  /**
+   * When set, the dispatcher hands this subscriber all its events of a claimed batch in one call instead of
+   * calling `handler` for each (a subscriber that reads and writes per event saves round trips this way).
+   */
+  batchHandler?: BatchEventHandler | undefined;
   /** Shown in `last_error` when this subscriber fails. */
   name?: string;
 }

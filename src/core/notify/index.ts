@@ -8,7 +8,7 @@ export type { InAppMessageToSend, MessageView } from './messages.service.ts';
 export { createOutboxDispatcher } from './outbox.dispatcher.ts';
 export type { OutboxDispatcher, OutboxDispatcherOptions, OutboxDispatchCounts } from './outbox.dispatcher.ts';
 export { matchesTopic, EVENT_TOPIC_PATTERN } from './event-topics.ts';
-export type { EventHandler, EventSubscription, PublishedEvent } from './event-topics.ts';
+export type { BatchEventHandler, DeliveredEvent, EventHandler, EventSubscription, PublishedEvent } from './event-topics.ts';
 export { createSmtpEmailSender, createRecordingEmailSender } from './email-sender.ts';
 export type { EmailMessage, EmailSender, SmtpEmailSenderOptions } from './email-sender.ts';
 export { createHttpSmsGateway, createRecordingSmsGateway } from './sms-gateway.ts';

@@ -262,6 +262,47 @@ test(`events reach matching subscribers only, and a failing subscriber retries t
     assert.equal(eventIds.size, 2, 'a retried event keeps its id');
   }));
 
+test(`a batch subscriber takes a claimed batch's matching events in one call; its failure retries them all (${testDialect()})`, () =>
+  withDatabase(async ({ db }) => {
+    const time = manualClock();
+    const batches: string[][] = [];
+    const single: string[] = [];
+    let up = false;
+    const dispatcher = createOutboxDispatcher({
+      db,
+      emailSender: createRecordingEmailSender(),
+      smsGateway: createRecordingSmsGateway(),
+      clock: time.clock,
+      logger: silentLogger,
+      batchSize: 10,
+      subscribers: [{
+        pattern: 'case.*', name: 'supervision', handler: async () => assert.fail('a batch subscriber is not called one event at a time'),
+        batchHandler: async (events) => {
+          batches.push(events.map((delivered) => `${delivered.topic} ${(delivered.payload as { caseId: string }).caseId} #${delivered.event.attempt}`));
+          if (!up) throw new Error('supervision is down');
+        },
+      }],
+    });
+    dispatcher.subscribe('case.concluded', async (topic) => void single.push(topic));
+    await db.transaction().execute(async (tx) => {
+      for (const caseId of ['c-1', 'c-2', 'c-3']) await publishEvent(tx, 'case.accepted', { caseId }, {}, time.clock());
+      await publishEvent(tx, 'case.concluded', { caseId: 'c-1' }, {}, time.clock());
+      await publishEvent(tx, 'letter.replied', { letterId: 'l-1' }, {}, time.clock());
+    });
+    const first = await dispatcher.runOnce();
+    assert.deepEqual([first.claimed, first.sent, first.retried], [5, 1, 4]);
+    assert.deepEqual(batches, [['case.accepted c-1 #1', 'case.accepted c-2 #1', 'case.accepted c-3 #1', 'case.concluded c-1 #1']]);
+    assert.deepEqual(single, ['case.concluded'], 'the other subscribers still run');
+    const page = await findOutboxPage(db, { status: 'failed' }, 1, 10);
+    assert.deepEqual(page.items.map((row) => row.last_error), Array(4).fill('supervision: supervision is down'));
+
+    up = true;
+    time.advance(40_000);
+    assert.equal((await dispatcher.runOnce()).sent, 4);
+    assert.deepEqual(batches[1], ['case.accepted c-1 #2', 'case.accepted c-2 #2', 'case.accepted c-3 #2', 'case.concluded c-1 #2']);
+    assert.deepEqual(single, ['case.concluded', 'case.concluded'], 'a retry runs every subscriber again');
+  }));
+
 test(`in-app messages: committed is delivered; only the owner reads them (${testDialect()})`, () =>
   withDatabase(async ({ db }) => {
     const time = manualClock(Date.parse('2026-03-02T08:00:00.000Z'));

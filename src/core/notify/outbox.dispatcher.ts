@@ -7,7 +7,7 @@ import { fromJson, toTimestamp } from '../db/values.ts';
 import { createBackgroundLoop, systemClock, type Clock, type WorkerLogger } from '../jobs/background-loop.ts';
 import { computeRetryDelayMs, type BackoffOptions } from '../jobs/backoff.ts';
 import type { EmailSender } from './email-sender.ts';
-import { assertTopicPattern, matchesTopic, type EventHandler, type EventSubscription } from './event-topics.ts';
+import { assertTopicPattern, matchesTopic, type BatchEventHandler, type DeliveredEvent, type EventHandler, type EventSubscription } from './event-topics.ts';
 import {
   claimDueOutboxMessages,
   markOutboxDead,
@@ -27,7 +27,7 @@ export interface OutboxDispatcherOptions {
   /** Event subscribers known at construction; more can be added with subscribe(). */
   subscribers?: EventSubscription[];
   clock?: Clock;
-  /** Rows claimed per run (default 20); they are delivered one after another. */
+  /** Rows claimed per run (default 20); batch subscribers take their events together, then each row is delivered and recorded. */
   batchSize?: number;
   /** Attempts before a row is dead (default 8). */
   maxAttempts?: number;
@@ -61,7 +61,7 @@ export interface OutboxDispatcher {
    * Adds a subscriber for an exact topic, `prefix.*` or `*`. An event counts as sent only when all its
    * subscribers succeeded; a retry runs all of them again, so subscribers must be idempotent (use `event.id`).
    */
-  subscribe(pattern: string, handler: EventHandler, name?: string): void;
+  subscribe(pattern: string, handler: EventHandler, name?: string, batchHandler?: BatchEventHandler): void;
 }
 
 function describeFailure(error: unknown): string {
@@ -77,19 +77,38 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const leaseMs = (options.leaseSeconds ?? 300) * 1000;
   const subscriptions: EventSubscription[] = [];
 
-  function subscribe(pattern: string, handler: EventHandler, name?: string): void {
+  function subscribe(pattern: string, handler: EventHandler, name?: string, batchHandler?: BatchEventHandler): void {
     assertTopicPattern(pattern);
-    subscriptions.push({ pattern, handler, name: name ?? `${pattern}#${subscriptions.length + 1}` });
+    subscriptions.push({ pattern, handler, batchHandler, name: name ?? `${pattern}#${subscriptions.length + 1}` });
   }
-  for (const subscription of options.subscribers ?? []) subscribe(subscription.pattern, subscription.handler, subscription.name);
+  for (const subscription of options.subscribers ?? []) subscribe(subscription.pattern, subscription.handler, subscription.name, subscription.batchHandler);
 
-  async function deliverEvent(row: OutboxRow): Promise<void> {
-    const payload = fromJson<unknown>(row.payload_json);
-    const event = { id: row.id, topic: row.topic, unitId: row.unit_id, createdAt: row.created_at, attempt: row.attempts };
-    const failures: string[] = [];
+  function toDelivered(row: OutboxRow): DeliveredEvent {
+    return { topic: row.topic, payload: fromJson<unknown>(row.payload_json), event: { id: row.id, topic: row.topic, unitId: row.unit_id, createdAt: row.created_at, attempt: row.attempts } };
+  }
+
+  /** Runs the batch subscribers over the claimed events first; returns each event's failures among them. */
+  async function deliverBatches(rows: readonly OutboxRow[]): Promise<Map<string, string[]>> {
+    const failures = new Map<string, string[]>();
+    for (const subscription of subscriptions) {
+      if (!subscription.batchHandler) continue;
+      const matching = rows.filter((row) => row.channel === 'event' && matchesTopic(subscription.pattern, row.topic));
+      if (matching.length === 0) continue;
+      try {
+        await subscription.batchHandler(matching.map(toDelivered));
+      } catch (error) {
+        for (const row of matching) failures.set(row.id, [...(failures.get(row.id) ?? []), `${subscription.name}: ${describeFailure(error)}`]);
+      }
+    }
+    return failures;
+  }
+
+  async function deliverEvent(row: OutboxRow, earlierFailures: readonly string[]): Promise<void> {
+    const { payload, event } = toDelivered(row);
+    const failures = [...earlierFailures];
     // Every matching subscriber runs even when an earlier one failed, so one broken subscriber delays no other.
     for (const subscription of subscriptions) {
-      if (!matchesTopic(subscription.pattern, row.topic)) continue;
+      if (subscription.batchHandler || !matchesTopic(subscription.pattern, row.topic)) continue;
       try {
         await subscription.handler(row.topic, payload, event);
       } catch (error) {
@@ -99,7 +118,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     if (failures.length > 0) throw new Error(failures.join('; '));
   }
 
-  async function deliver(row: OutboxRow): Promise<void> {
+  async function deliver(row: OutboxRow, batchFailures: readonly string[]): Promise<void> {
     switch (row.channel) {
       case 'email': {
         const html = fromJson<{ html?: string }>(row.payload_json)?.html;
@@ -110,19 +129,19 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
         await smsGateway.send({ to: row.recipient ?? '', text: row.body ?? '' });
         return;
       case 'event':
-        await deliverEvent(row);
+        await deliverEvent(row, batchFailures);
         return;
       default:
         throw new Error(`Unknown outbox channel ${String(row.channel)}`);
     }
   }
 
-  async function deliverAndRecord(row: OutboxRow, counts: OutboxDispatchCounts): Promise<void> {
+  async function deliverAndRecord(row: OutboxRow, counts: OutboxDispatchCounts, batchFailures: readonly string[]): Promise<void> {
     const attempt: OutboxAttempt = { id: row.id, attempts: row.attempts };
     let recorded: boolean;
     let outcome: 'sent' | 'retried' | 'dead';
     try {
-      await deliver(row);
+      await deliver(row, batchFailures);
       outcome = 'sent';
       recorded = await markOutboxSent(db, attempt, toTimestamp(clock()));
     } catch (error) {
@@ -153,6 +172,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     if (counts.reclaimed > 0) logger.warn({ reclaimed: counts.reclaimed }, 'reclaimed outbox messages whose lease expired');
     const rows = await claimDueOutboxMessages(db, { now: toTimestamp(now), leaseUntil: toTimestamp(now.getTime() + leaseMs), limit: batchSize });
     counts.claimed = rows.length;
+    const batchFailures = await deliverBatches(rows);
     // Past half the lease, the rest of the batch goes back rather than risk another node sending it too.
     const releaseAfter = now.getTime() + leaseMs / 2;
     for (const row of rows) {
@@ -160,7 +180,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
         if (await releaseOutboxClaim(db, { id: row.id, attempts: row.attempts }, toTimestamp(clock()))) counts.released += 1;
         continue;
       }
-      await deliverAndRecord(row, counts);
+      await deliverAndRecord(row, counts, batchFailures.get(row.id) ?? []);
     }
     return counts;
   }

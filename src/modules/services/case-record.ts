@@ -4,7 +4,7 @@
 import type { DbExecutor } from '../../core/db/database.ts';
 import { fromJson } from '../../core/db/values.ts';
 import type { CaseUnderSupervision } from './case-supervision.ts';
-import { findCaseRecord } from './cases.repository.ts';
+import { findCaseRecord, findCaseRecords, type CaseRecordRows } from './cases.repository.ts';
 import { loadPinnedVersion } from './pinned-versions.ts';
 
 export interface CaseRecordForSupervision {
@@ -23,11 +23,22 @@ export interface CaseRecordForSupervision {
   events: Array<{ seq: number; type: string; stepKey: string | null; actorUserId: string | null; occurredAt: string; detail: Record<string, unknown> }>;
 }
 
+type RecordSource = Pick<CaseUnderSupervision, 'id' | 'itemVersionId' | 'channel' | 'enteredAt' | 'submittedAt'>;
+
 /** The record of one case as supervision checks it, given what describeCaseForSupervision read of its row. */
-export async function describeCaseRecordForSupervision(db: DbExecutor, found: Pick<CaseUnderSupervision, 'id' | 'itemVersionId' | 'channel' | 'enteredAt' | 'submittedAt'>): Promise<CaseRecordForSupervision> {
-  const caseId = found.id;
-  const { guide, process } = await loadPinnedVersion(db, found.itemVersionId);
-  const { events, materials } = await findCaseRecord(db, caseId);
+export async function describeCaseRecordForSupervision(db: DbExecutor, found: RecordSource): Promise<CaseRecordForSupervision> {
+  return buildRecord(found, await loadPinnedVersion(db, found.itemVersionId), await findCaseRecord(db, found.id));
+}
+
+/** The records of many cases, by case id: their events and materials in one statement (pinned versions are cached). */
+export async function describeCaseRecordsForSupervision(db: DbExecutor, found: readonly RecordSource[]): Promise<Map<string, CaseRecordForSupervision>> {
+  const rows = await findCaseRecords(db, found.map((entry) => entry.id));
+  const records = new Map<string, CaseRecordForSupervision>();
+  for (const entry of found) records.set(entry.id, buildRecord(entry, await loadPinnedVersion(db, entry.itemVersionId), rows.get(entry.id) ?? { events: [], materials: [] }));
+  return records;
+}
+
+function buildRecord(found: RecordSource, { guide, process }: Awaited<ReturnType<typeof loadPinnedVersion>>, { events, materials }: CaseRecordRows): CaseRecordForSupervision {
   const accepted = events.find((event) => event.type === 'accepted');
   return {
     channel: found.channel,

@@ -7,7 +7,7 @@
 // has ended it has no deadlines, so supervision marks the timeliness findings it raised as resolved.
 import type { DbExecutor } from '../../core/db/database.ts';
 import { chinaDateOf } from './case-history.ts';
-import { findCaseSupervisionFacts, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
+import { findCaseSupervisionFacts, findCaseSupervisionFactsOf, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
 import type { CaseStatus } from './services.tables.ts';
 
 export interface CaseDeadline {
@@ -54,4 +54,9 @@ export async function describeCaseForSupervision(db: DbExecutor, caseId: string)
 /** A page of running cases after `afterId` (id order), as supervision sees them. */
 export async function findRunningCasesForSupervision(db: DbExecutor, afterId: string, limit: number): Promise<CaseUnderSupervision[]> {
   return (await findRunningCaseSupervisionFacts(db, afterId, limit)).map(describe);
+}
+
+/** Many cases as supervision sees them (those that exist), in one statement. */
+export async function describeCasesForSupervision(db: DbExecutor, caseIds: readonly string[]): Promise<CaseUnderSupervision[]> {
+  return (await findCaseSupervisionFactsOf(db, caseIds)).map(describe);
 }

@@ -388,6 +388,12 @@ export async function findCaseSupervisionFacts(db: DbExecutor, id: string): Prom
   return (await selectCaseSupervisionFactsById(db, { id })).rows[0] as CaseSupervisionFactsRow | undefined;
 }
 
+/** What supervision watches of many cases (those that exist), in one statement. */
+export async function findCaseSupervisionFactsOf(db: DbExecutor, ids: readonly string[]): Promise<CaseSupervisionFactsRow[]> {
+  if (ids.length === 0) return [];
+  return (await selectCaseSupervisionFacts(db).where('cases.id', 'in', [...ids]).execute()) as CaseSupervisionFactsRow[];
+}
+
 /** A page of still-running cases in id order after `afterId`, for re-evaluating every case from scratch. */
 export async function findRunningCaseSupervisionFacts(db: DbExecutor, afterId: string, limit: number): Promise<CaseSupervisionFactsRow[]> {
   return (await selectCaseSupervisionFacts(db)
@@ -443,8 +449,40 @@ const selectCaseRecord = preparedQuery((db, values: { caseId: string }) =>
     ),
 );
 
-/** A case's events (in order) and its materials on file, for supervision's record checks. */
-export async function findCaseRecord(db: DbExecutor, caseId: string): Promise<{ events: CaseRecordRow[]; materials: CaseRecordRow[] }> {
-  const rows = (await selectCaseRecord(db, { caseId })).rows as CaseRecordRow[];
+export interface CaseRecordRows {
+  events: CaseRecordRow[];
+  materials: CaseRecordRow[];
+}
+
+function splitRecord(rows: readonly CaseRecordRow[]): CaseRecordRows {
   return { events: rows.filter((row) => row.kind === 'event').sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)), materials: rows.filter((row) => row.kind === 'material') };
+}
+
+/** A case's events (in order) and its materials on file, for supervision's record checks. */
+export async function findCaseRecord(db: DbExecutor, caseId: string): Promise<CaseRecordRows> {
+  return splitRecord((await selectCaseRecord(db, { caseId })).rows as CaseRecordRow[]);
+}
+
+/** The events and materials of many cases in one statement, by case id (a case with neither is absent). */
+export async function findCaseRecords(db: DbExecutor, caseIds: readonly string[]): Promise<Map<string, CaseRecordRows>> {
+  if (caseIds.length === 0) return new Map();
+  const ids = [...caseIds];
+  const rows = await db
+    .selectFrom('case_events')
+    .select(['case_id', sql<string>`'event'`.as('kind'), sql<number | null>`seq`.as('seq'), 'type', 'step_key', 'actor_user_id', 'occurred_at as at', 'detail'])
+    .where('case_id', 'in', ids)
+    .unionAll(
+      db
+        .selectFrom('case_materials')
+        .select(['case_id', sql<string>`'material'`.as('kind'), sql<number | null>`null`.as('seq'), 'material_key as type', sql<string | null>`null`.as('step_key'), sql<string | null>`null`.as('actor_user_id'), 'created_at as at', sql<string | null>`null`.as('detail')])
+        .where('case_id', 'in', ids),
+    )
+    .execute();
+  const byCase = new Map<string, CaseRecordRow[]>();
+  for (const row of rows as Array<CaseRecordRow & { case_id: string }>) {
+    const list = byCase.get(row.case_id) ?? [];
+    list.push(row);
+    byCase.set(row.case_id, list);
+  }
+  return new Map([...byCase].map(([caseId, list]) => [caseId, splitRecord(list)]));
 }

@@ -3,15 +3,15 @@
 // subscriber) and when every running case is re-evaluated from scratch (after a calendar or rule change).
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
-import type { EventHandler } from '../../core/notify/index.ts';
+import type { BatchEventHandler, EventHandler } from '../../core/notify/index.ts';
 import { findUserPermissions } from '../identity/index.ts';
-import { describeCaseForSupervision, describeCaseRecordForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision } from '../services/index.ts';
+import { describeCaseForSupervision, describeCaseRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
 import { checkCaseRecord } from './case-checks.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
 import { createFindingBatch, type FindingBatch } from './finding-batch.ts';
 import { evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, type SubjectSnapshot } from './supervision-evaluation.ts';
-import type { SupervisionRuleRow } from './supervision.tables.ts';
+import { lockSubject, lockSubjects } from './supervision.repository.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
 export const CASE_SUBJECT = 'case';
@@ -21,14 +21,11 @@ function toSnapshot(found: CaseUnderSupervision): SubjectSnapshot {
 }
 
 /** Runs the checks of a case's record in force for its item and adds what they find to the batch. */
-async function checkRecord(tx: DbExecutor, deps: SupervisionDeps, calendar: WorkingCalendar, found: CaseUnderSupervision, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], batch: FindingBatch): Promise<void> {
-  const checks = checkRulesFor(rules, snapshot.scopeKey);
-  if (checks.size === 0) return;
-  const record = await describeCaseRecordForSupervision(tx, found);
-  const registered = await secondApproverStepsOf(deps.db, tx, found.itemId);
+async function checkRecord(tx: DbExecutor, deps: SupervisionDeps, calendar: WorkingCalendar, snapshot: SubjectSnapshot, checks: ReturnType<typeof checkRulesFor>, record: CaseRecordForSupervision, batch: FindingBatch, deciderPermissions: DeciderPermissions): Promise<void> {
+  const registered = await secondApproverStepsOf(deps.db, tx, snapshot.scopeKey ?? '');
   if (registered.length > 0) record.secondApproverStepKeys = [...new Set([...record.secondApproverStepKeys, ...registered])];
   const settings = checks.get('offsystem.backdated')?.settings ?? { maxEntryDelayDays: 1 };
-  const deciders = checks.has('legality.decider_role') ? await permissionsOfDeciders(tx, record) : undefined;
+  const deciders = checks.has('legality.decider_role') ? await permissionsOfDeciders(tx, record, deciderPermissions) : undefined;
   for (const violation of checkCaseRecord({ ...record, deciderPermissions: deciders }, calendar, settings)) {
     const rule = checks.get(violation.code);
     if (!rule) continue;
@@ -58,16 +55,26 @@ export function forgetRiskSteps(owner: object): void {
   riskSteps.delete(owner);
 }
 
+/** Permissions of the people who decided, by user id, read once per evaluation. */
+type DeciderPermissions = Map<string, Set<string>>;
+
 // The newest event's decider is looked up right after it committed, so these are the permissions they acted with.
-async function permissionsOfDeciders(tx: DbExecutor, record: { events: ReadonlyArray<{ type: string; actorUserId?: string | null | undefined }> }): Promise<Map<string, Set<string>>> {
+async function permissionsOfDeciders(tx: DbExecutor, record: { events: ReadonlyArray<{ type: string; actorUserId?: string | null | undefined }> }, known: DeciderPermissions): Promise<DeciderPermissions> {
   const newest = record.events.at(-1);
-  const permissions = new Map<string, Set<string>>();
-  if (newest?.actorUserId && (newest.type === 'decided' || newest.type === 'refused')) permissions.set(newest.actorUserId, await findUserPermissions(tx, newest.actorUserId));
+  const permissions: DeciderPermissions = new Map();
+  if (newest?.actorUserId && (newest.type === 'decided' || newest.type === 'refused')) {
+    let held = known.get(newest.actorUserId);
+    if (!held) known.set(newest.actorUserId, (held = await findUserPermissions(tx, newest.actorUserId)));
+    permissions.set(newest.actorUserId, held);
+  }
   return permissions;
 }
 
 /** Evaluates one case as it stands now (deadlines and record), in the caller's transaction; false when there is no such case. */
 export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId: string): Promise<boolean> {
+  // The watched row is locked before the case is read, so an evaluation that waited for another reads what the
+  // other's event left, never an older state.
+  const stored = await lockSubject(tx, CASE_SUBJECT, caseId);
   const found = await describeCaseForSupervision(tx, caseId);
   if (!found) return false;
   const now = deps.now();
@@ -75,10 +82,36 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
   const snapshot = toSnapshot(found);
   const rules = await loadRulesCached(deps.db, tx, CASE_SUBJECT);
   const batch = createFindingBatch(tx, now);
-  await evaluateAfterEvent(tx, calendar, snapshot, rules, now, batch);
-  await checkRecord(tx, deps, calendar, found, snapshot, rules, batch);
+  await evaluateAfterEvent(tx, calendar, snapshot, rules, now, batch, { row: stored });
+  const checks = checkRulesFor(rules, snapshot.scopeKey);
+  if (checks.size > 0) await checkRecord(tx, deps, calendar, snapshot, checks, await describeCaseRecordForSupervision(tx, found), batch, new Map());
   await batch.flush();
   return true;
+}
+
+/**
+ * Evaluates many cases as they stand now (deadlines and records) in the caller's transaction, in a handful of
+ * statements whatever their number: their watched rows are locked first (in id order, as every node does), so
+ * what is read next is what the last committed event left; then their facts, findings and records are read
+ * together, and what changed is written together. Returns how many cases there were.
+ */
+export async function evaluateCases(tx: DbExecutor, deps: SupervisionDeps, caseIds: readonly string[]): Promise<number> {
+  const ids = [...new Set(caseIds)].sort();
+  if (ids.length === 0) return 0;
+  const now = deps.now();
+  const calendar = deps.calendar();
+  const rules = await loadRulesCached(deps.db, tx, CASE_SUBJECT);
+  const locked = await lockSubjects(tx, CASE_SUBJECT, ids);
+  const found = await describeCasesForSupervision(tx, ids);
+  const snapshots = found.map(toSnapshot);
+  const batch = createFindingBatch(tx, now);
+  await evaluateMany(tx, calendar, snapshots, rules, now, { locked, readFindingsTogether: true, batch });
+  const checked = found.map((entry, index) => ({ entry, snapshot: snapshots[index]!, checks: checkRulesFor(rules, entry.itemId) })).filter((entry) => entry.checks.size > 0);
+  const records = await describeCaseRecordsForSupervision(tx, checked.map(({ entry }) => entry));
+  const deciders: DeciderPermissions = new Map();
+  for (const { entry, snapshot, checks } of checked) await checkRecord(tx, deps, calendar, snapshot, checks, records.get(entry.id)!, batch, deciders);
+  await batch.flush();
+  return found.length;
 }
 
 /**
@@ -87,10 +120,26 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
  */
 export function caseEventSubscriber(deps: SupervisionDeps): EventHandler {
   return async (_topic, payload) => {
-    const caseId = (payload as { caseId?: unknown } | null)?.caseId;
-    if (typeof caseId !== 'string') return;
-    await deps.db.transaction().execute((tx) => evaluateCase(tx, deps, caseId));
+    const caseId = caseIdOf(payload);
+    if (caseId) await deps.db.transaction().execute((tx) => evaluateCase(tx, deps, caseId));
   };
+}
+
+/**
+ * The same subscriber for a claimed batch of events: their cases evaluated together in one transaction (a
+ * single case takes the one-case path, whose statements are prepared once).
+ */
+export function caseEventBatchSubscriber(deps: SupervisionDeps): BatchEventHandler {
+  return async (events) => {
+    const caseIds = [...new Set(events.map((delivered) => caseIdOf(delivered.payload)).filter((id): id is string => id !== null))];
+    if (caseIds.length === 1) await deps.db.transaction().execute((tx) => evaluateCase(tx, deps, caseIds[0]!));
+    else if (caseIds.length > 1) await deps.db.transaction().execute((tx) => evaluateCases(tx, deps, caseIds));
+  };
+}
+
+function caseIdOf(payload: unknown): string | null {
+  const caseId = (payload as { caseId?: unknown } | null)?.caseId;
+  return typeof caseId === 'string' ? caseId : null;
 }
 
 /**

@@ -5,7 +5,7 @@ import './supervision.errors.ts';
 import type { App } from '../../core/http/server.ts';
 import type { EventSubscription } from '../../core/notify/index.ts';
 import { grantToBuiltinRole, registerPermissions } from '../identity/index.ts';
-import { caseEventSubscriber } from './case-subjects.ts';
+import { caseEventBatchSubscriber, caseEventSubscriber } from './case-subjects.ts';
 import { itemEventSubscriber } from './item-subjects.ts';
 import { registerSupervisionRoutes } from './supervision.api.ts';
 import { registerOfficeRoutes } from './offices.api.ts';
@@ -43,10 +43,10 @@ grantToBuiltinRole('dept_staff', ['supervision.findings.read']);
 grantToBuiltinRole('supervisor', ['supervision.findings.read', 'supervision.oversee', 'supervision.rules.manage']);
 grantToBuiltinRole('hall_admin', ['supervision.findings.read', 'supervision.oversee']);
 
-/** The outbox subscriptions of supervision: every case event is evaluated right after it commits, every published or retired item checked. */
+/** The outbox subscriptions of supervision: every case event is evaluated right after it commits (a claimed batch's cases together), every published or retired item checked. */
 export function supervisionSubscriptions(deps: SupervisionDeps): EventSubscription[] {
   const subscriptions: EventSubscription[] = [
-    { pattern: 'case.*', handler: caseEventSubscriber(deps), name: 'supervision.evaluateCase' },
+    { pattern: 'case.*', handler: caseEventSubscriber(deps), batchHandler: caseEventBatchSubscriber(deps), name: 'supervision.evaluateCase' },
     { pattern: 'service_item.*', handler: itemEventSubscriber(deps), name: 'supervision.checkItemGuide' },
   ];
   if (deps.reporting) {

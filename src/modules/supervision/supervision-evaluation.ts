@@ -69,9 +69,20 @@ export function forgetCachedRules(owner: object): void {
   cachedRules.delete(owner);
 }
 
-/** Re-evaluates a subject after an event, with the deadlines its module reports now and its type's rules. */
-export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalendar, snapshot: SubjectSnapshot, rules: readonly SupervisionRuleRow[], now: Date, batch?: FindingBatch): Promise<EvaluationOutcome> {
-  const stored = await lockSubject(tx, snapshot.type, snapshot.id);
+/**
+ * Re-evaluates a subject after an event, with the deadlines its module reports now and its type's rules.
+ * `locked`: the subject's stored row, when the caller locked it before reading what it reports.
+ */
+export async function evaluateAfterEvent(
+  tx: DbExecutor,
+  calendar: WorkingCalendar,
+  snapshot: SubjectSnapshot,
+  rules: readonly SupervisionRuleRow[],
+  now: Date,
+  batch?: FindingBatch,
+  locked?: { row: SupervisionSubjectRow | undefined },
+): Promise<EvaluationOutcome> {
+  const stored = locked ? locked.row : await lockSubject(tx, snapshot.type, snapshot.id);
   const findings = batch ?? createFindingBatch(tx, now);
   const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored, () => findFindingsOfSubject(tx, snapshot.type, snapshot.id), findings);
   if (change === 'delete') await deleteSubject(tx, snapshot.type, snapshot.id);
@@ -81,23 +92,32 @@ export async function evaluateAfterEvent(tx: DbExecutor, calendar: WorkingCalend
   return outcome;
 }
 
+export interface EvaluateManyOptions {
+  /** The subjects' stored rows, already locked by the caller (absent: locked and read here). */
+  locked?: readonly SupervisionSubjectRow[] | undefined;
+  /** Read every subject's findings in one statement up front (when most will need them) instead of each its own when needed. */
+  readFindingsTogether?: boolean | undefined;
+  /** The caller's batch, which the caller flushes (absent: one is made and flushed here). */
+  batch?: FindingBatch | undefined;
+}
+
 /**
  * Re-evaluates many subjects of one type in the caller's transaction, as after a calendar or rule change:
  * their stored rows and findings are read in two statements and the changed rows written in a few, instead
- * of several statements each. `locked`: the subjects' rows, already locked by the caller.
+ * of several statements each.
  */
-export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, snapshots: readonly SubjectSnapshot[], rules: readonly SupervisionRuleRow[], now: Date, locked?: readonly SupervisionSubjectRow[]): Promise<{ raised: number; resolved: number }> {
+export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, snapshots: readonly SubjectSnapshot[], rules: readonly SupervisionRuleRow[], now: Date, options: EvaluateManyOptions = {}): Promise<{ raised: number; resolved: number }> {
   const totals = { raised: 0, resolved: 0 };
   if (snapshots.length === 0) return totals;
   const type = snapshots[0]!.type;
   const ids = snapshots.map((snapshot) => snapshot.id);
-  const stored = new Map((locked ?? (await lockSubjects(tx, type, ids))).map((row) => [row.subject_id, row]));
-  // Subjects whose check day has come (the sweep) nearly all have findings that matter: read them together.
-  // A re-evaluation from scratch rarely needs any: each subject reads its own only when it does.
-  const findings = locked ? groupBySubject(await findFindingsOfSubjects(tx, type, ids)) : null;
+  const stored = new Map((options.locked ?? (await lockSubjects(tx, type, ids))).map((row) => [row.subject_id, row]));
+  // Subjects whose check day has come (the sweep) or that just had an event nearly all have findings that
+  // matter: read them together. A re-evaluation from scratch rarely needs any: each reads its own when it does.
+  const findings = options.readFindingsTogether ? groupBySubject(await findFindingsOfSubjects(tx, type, ids)) : null;
   const saves: SupervisionSubjectRow[] = [];
   const removals: string[] = [];
-  const batch = createFindingBatch(tx, now);
+  const batch = options.batch ?? createFindingBatch(tx, now);
   for (const snapshot of snapshots) {
     const readExisting = findings ? async () => findings.get(snapshot.id) ?? [] : () => findFindingsOfSubject(tx, type, snapshot.id);
     const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), readExisting, batch);
@@ -107,7 +127,7 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
   }
   await saveSubjects(tx, saves);
   for (const id of removals) await deleteSubject(tx, type, id);
-  totals.raised = await batch.flush();
+  if (!options.batch) totals.raised = await batch.flush();
   return totals;
 }
 
@@ -138,7 +158,7 @@ export async function evaluateDueSubjects(tx: DbExecutor, calendar: WorkingCalen
   const today = todayInChina(now);
   const due = (await lockSubjects(tx, subjectType, subjectIds)).filter((row) => row.next_check_on !== null && row.next_check_on <= today);
   const snapshots: SubjectSnapshot[] = due.map((row) => ({ type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] }));
-  return { evaluated: due.length, ...(await evaluateMany(tx, calendar, snapshots, rules, now, due)) };
+  return { evaluated: due.length, ...(await evaluateMany(tx, calendar, snapshots, rules, now, { locked: due, readFindingsTogether: true })) };
 }
 
 /**
