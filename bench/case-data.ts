@@ -3,6 +3,7 @@
 // open task, the rest ended; events for each state; deadlines and time states as the engine stores them.
 import type { Db } from '../src/core/db/database.ts';
 import { newId } from '../src/core/db/values.ts';
+import { sql } from 'kysely';
 
 interface ItemFacts {
   id: string;
@@ -115,4 +116,24 @@ export async function generateCases(db: Db, items: ItemFacts[], count: number, o
       .onConflict((conflict) => conflict.column('scope').doUpdateSet((eb) => ({ last_value: eb.ref('excluded.last_value') })))
       .execute();
   }
+}
+
+/**
+ * PostgreSQL only: multiplies the cases loaded so far `factor` times in SQL (each copy with its own ids and case
+ * numbers, its events and open tasks), for sizes the row-by-row generator would take an hour to load there.
+ */
+export async function cloneCasesOnPostgres(db: Db, factor: number): Promise<void> {
+  const columnsOf = async (table: string) =>
+    (await sql<{ column_name: string }>`select column_name from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db)).rows.map((row) => row.column_name);
+  const copyId = (column: string, copy: number) => `md5(${column} || ':${copy}')::uuid::text`;
+  await sql`create table bench_original_cases as select id from cases`.execute(db);
+  for (let copy = 1; copy < factor; copy += 1) {
+    for (const table of ['cases', 'case_events', 'case_tasks']) {
+      const columns = await columnsOf(table);
+      const values = columns.map((column) => (column === 'id' || column === 'case_id' ? copyId(`t.${column}`, copy) : column === 'case_number' ? `t.case_number || '/${copy}'` : `t.${column}`));
+      const join = table === 'cases' ? 't.id' : 't.case_id';
+      await sql.raw(`insert into ${table} (${columns.join(', ')}) select ${values.join(', ')} from ${table} t join bench_original_cases o on o.id = ${join}`).execute(db);
+    }
+  }
+  await sql`drop table bench_original_cases`.execute(db);
 }

@@ -1,5 +1,6 @@
 // All SQL of in-app messages: a message is delivered by being committed with the change that caused it.
 import type { Selectable } from 'kysely';
+import { preparedQuery } from '../db/prepared-query.ts';
 import type { DbExecutor } from '../db/database.ts';
 import { toCount } from '../db/values.ts';
 
@@ -23,13 +24,19 @@ export type MessageRow = Selectable<MessagesTable>;
 
 /** Inserts many messages in multi-row statements (in the caller's transaction). */
 export async function insertMessages(tx: DbExecutor, rows: readonly MessageRow[]): Promise<void> {
+  if (rows.length === 1) return insertMessage(tx, rows[0]!);
   for (let offset = 0; offset < rows.length; offset += 100) await tx.insertInto('messages').values(rows.slice(offset, offset + 100)).execute();
 }
 
 /** Inserts one message (in the caller's transaction). */
 export async function insertMessage(tx: DbExecutor, row: MessageRow): Promise<void> {
-  await tx.insertInto('messages').values(row).execute();
+  await insertMessageRow(tx, row);
 }
+
+// Findings and case notices write one message at a time on their hot paths: the insert is prepared once.
+const insertMessageRow = preparedQuery((db, row: MessageRow) =>
+  db.insertInto('messages').values({ id: row.id, user_id: row.user_id, title: row.title, body: row.body, link: row.link, created_at: row.created_at, read_at: row.read_at }),
+);
 
 /** A page of one user's messages, newest first, with the user's total and unread counts. */
 export async function findMessagesOfUser(

@@ -176,6 +176,8 @@ export async function insertFindingIfNew(db: DbExecutor, row: SupervisionFinding
 /** Inserts the findings whose keys are not on record yet, in multi-row statements; returns the ids of those inserted. */
 export async function insertFindingsIfNew(db: DbExecutor, rows: readonly SupervisionFindingsTable[]): Promise<Set<string>> {
   const inserted = new Set<string>();
+  // One row (an event's finding, most often) takes the statement prepared once.
+  if (rows.length === 1) return (await insertFindingRow(db, rows[0]!)).rows.length > 0 ? new Set([rows[0]!.id]) : inserted;
   // 17 columns a row: 50 rows stay far below both databases' limits on bound parameters.
   for (let offset = 0; offset < rows.length; offset += 50) {
     const chunk = rows.slice(offset, offset + 50);
@@ -187,6 +189,7 @@ export async function insertFindingsIfNew(db: DbExecutor, rows: readonly Supervi
 
 /** Appends entries to findings' histories in multi-row statements. */
 export async function insertFindingActions(db: DbExecutor, rows: readonly SupervisionFindingActionsTable[]): Promise<void> {
+  if (rows.length === 1) return void (await insertActionRow(db, rows[0]!));
   for (let offset = 0; offset < rows.length; offset += 100) await db.insertInto('supervision_finding_actions').values(rows.slice(offset, offset + 100)).execute();
 }
 
