@@ -10,6 +10,7 @@ import * as caseFilterIndexes from './202611231500_case_filter_indexes.ts';
 import * as prefixSearchCollation from './202611231515_prefix_search_collation.ts';
 import * as taskQueueIndex from './202611231530_task_queue_index.ts';
 import * as openTaskIndexes from './202611231545_open_task_indexes.ts';
+import * as openTaskByCase from './202612071500_open_task_by_case.ts';
 
 export const servicesMigrations: MigrationSet = {
   '202611231300_services': services,
@@ -22,4 +23,5 @@ export const servicesMigrations: MigrationSet = {
   '202611231515_prefix_search_collation': prefixSearchCollation,
   '202611231530_task_queue_index': taskQueueIndex,
   '202611231545_open_task_indexes': openTaskIndexes,
+  '202612071500_open_task_by_case': openTaskByCase,
 };
