@@ -312,3 +312,116 @@ test(`${on}: case search filters by keyword and status`, { skip, timeout: 120_00
   await page.getByRole('heading', { level: 1, name: `办件 ${receipt.caseNumber}` }).waitFor();
   await main.getByText('当前没有您可执行的操作').waitFor();
 });
+
+/** The id of a published demo item, by its exact name. */
+async function demoItemId(name: string): Promise<string> {
+  const found = await app.client().get(`/api/public/service-items?q=${encodeURIComponent(name)}&pageSize=50`);
+  const item = found.body.items.find((candidate: { name: string }) => candidate.name === name);
+  assert.ok(item, `demo item ${name}`);
+  return item.id;
+}
+
+/** A walk-in case of an item registered at the hall window, taken through its steps up to 办结 (制证送达). */
+async function caseAwaitingConclusion(itemId: string, people: { reviewer: string; head: string }): Promise<{ id: string; caseNumber: string }> {
+  const person = demoCitizens[2] ?? demoCitizens[0];
+  assert.ok(person);
+  const guide = (await app.client().get(`/api/public/service-items/${itemId}`)).body.guide as { form: Array<{ key: string; type: string; options?: string[] }> };
+  const sample = (field: { key: string; type: string; options?: string[] }): string =>
+    field.type === 'resident_id' ? person.residentId : field.type === 'phone' ? '19912100004' : field.type === 'select' ? (field.options?.[0] ?? '') : field.key === 'applicant_name' ? person.displayName : '示范县城关镇幸福路 8 号';
+  const window = await app.signIn('deng.xiao');
+  const registered = await window.post('/api/cases/walk-in', { itemId, applicant: { kind: 'person', name: person.displayName, idNumber: person.residentId }, form: Object.fromEntries(guide.form.map((field) => [field.key, sample(field)])) });
+  assert.equal(registered.status, 200, JSON.stringify(registered.body));
+  const steps: Array<[ApiClient, Record<string, unknown>]> = [
+    [window, { action: 'accept', opinion: '' }],
+    [await app.signIn(people.reviewer), { action: 'forward', opinion: '' }],
+    [await app.signIn(people.head), { action: 'approve', opinion: '准予' }],
+  ];
+  for (const [client, command] of steps) {
+    const response = await act(client, registered.body.id, command);
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+  }
+  return { id: registered.body.id, caseNumber: registered.body.caseNumber };
+}
+
+test(`${on}: 办结 records the fees collected: a charged item's standard fees are prefilled, checked, trimmed and shown on the case`, { skip, timeout: 180_000 }, async (t) => {
+  const itemId = await demoItemId('不动产登记（国有建设用地使用权及房屋所有权转移登记）');
+  const charged = await caseAwaitingConclusion(itemId, { reviewer: 'guo.ting', head: 'hu.bin' });
+  const page = await newPage(t);
+  await signIn(page, 'deng.xiao');
+  await page.goto(`${app.baseUrl}/console/#/cases/${charged.id}`);
+  await page.getByRole('heading', { level: 1, name: `办件 ${charged.caseNumber}` }).waitFor();
+  const main = page.getByRole('main');
+  const fees = main.getByRole('group', { name: '收取费用' });
+  await fees.getByText('已按办事指南列明的收费标准预填').waitFor();
+
+  // The guide's three fees, at their standard amounts.
+  const names = fees.getByLabel('收费项目');
+  const amounts = fees.getByLabel('收取金额');
+  assert.equal(await names.count(), 3);
+  assert.deepEqual(await Promise.all((await names.all()).map((input) => input.inputValue())), ['住宅类不动产登记费', '非住宅类不动产登记费', '不动产权属证书工本费（每增加一本）']);
+  assert.deepEqual(await Promise.all((await amounts.all()).map((input) => input.inputValue())), ['80.00', '550.00', '10.00']);
+  await fees.getByText('合计 640.00 元').waitFor();
+  await a11y(page, 'conclude form with the prefilled fees');
+
+  // Amounts are checked before anything is sent: not negative, at most two decimals.
+  await amounts.first().fill('-1');
+  await main.getByRole('button', { name: '确认办结' }).click();
+  await fees.getByText('金额不能为负数').waitFor();
+  await amounts.first().fill('80.555');
+  await fees.getByText('金额最多保留两位小数').waitFor();
+  await amounts.first().fill('85');
+  await fees.getByText('与收费标准 80.00 元不一致，办结后电子监察将予记录').waitFor();
+  await amounts.first().fill('80');
+  await fees.getByText('收费标准 80.00 元', { exact: true }).first().waitFor();
+
+  // Only the residential fee was collected: the other two rows are removed.
+  await fees.getByRole('button', { name: '删除第 3 项收费' }).click();
+  await fees.getByRole('button', { name: '删除第 2 项收费' }).click();
+  assert.equal(await names.count(), 1);
+  await fees.getByText('合计 80.00 元').waitFor();
+  await screenshot(page, 'console-case-conclude-fees');
+  await a11y(page, 'conclude form with one fee');
+  await main.getByLabel('办理意见').fill('不动产权证书已领取');
+  await main.getByRole('button', { name: '确认办结' }).click();
+  await page.getByRole('status').getByText('已完成“办结”，办件信息已更新。').waitFor();
+
+  // The case shows what was collected, in its overview and in its history.
+  const overview = main.locator('.zt-fees-collected');
+  await overview.getByText('住宅类不动产登记费').waitFor();
+  await overview.getByText('80.00 元').waitFor();
+  await main.getByText('收取费用：住宅类不动产登记费 80.00 元').waitFor();
+  await screenshot(page, 'console-case-concluded-fees');
+  await a11y(page, 'concluded case with its fees');
+  const concluded = await (await app.signIn('deng.xiao')).get(`/api/cases/${charged.id}`);
+  assert.equal(concluded.body.status, 'concluded');
+  assert.deepEqual(concluded.body.timeline.at(-1).detail.fees, [{ name: '住宅类不动产登记费', amount: 80 }]);
+  // The standard fee at its standard amount: supervision finds nothing wrong with it.
+  for (let round = 0; round < 20; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) break;
+  const findings = await (await app.signIn('tang.zheng')).get(`/api/supervision/findings?category=fees&subjectId=${charged.id}`);
+  assert.equal(findings.body.total, 0, JSON.stringify(findings.body));
+});
+
+test(`${on}: 办结 of a free item shows 不收费 and records no fees`, { skip, timeout: 120_000 }, async (t) => {
+  const receipt = await applyFor(citizen, itemId);
+  for (const [username, command] of [['deng.xiao', { action: 'accept', opinion: '' }], ['yang.lei', { action: 'forward', opinion: '' }], ['chen.jing', { action: 'approve', opinion: '准予' }]] as const) {
+    const response = await act(await app.signIn(username), receipt.id, command);
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+  }
+  const page = await newPage(t);
+  await signIn(page, 'deng.xiao');
+  await page.goto(`${app.baseUrl}/console/#/cases/${receipt.id}`);
+  await page.getByRole('heading', { level: 1, name: `办件 ${receipt.caseNumber}` }).waitFor();
+  const main = page.getByRole('main');
+  const fees = main.getByRole('group', { name: '收取费用' });
+  await fees.getByText('不收费', { exact: true }).waitFor();
+  assert.equal(await fees.getByLabel('收取金额').count(), 0);
+  await fees.scrollIntoViewIfNeeded();
+  await screenshot(page, 'console-case-conclude-free', { fullPage: false });
+  await a11y(page, 'conclude form of a free item');
+  await main.getByRole('button', { name: '确认办结' }).click();
+  await page.getByRole('status').getByText('已完成“办结”，办件信息已更新。').waitFor();
+  await main.locator('.zt-fees-collected').getByText('未收取费用').waitFor();
+  const concluded = await (await app.signIn('deng.xiao')).get(`/api/cases/${receipt.id}`);
+  assert.equal(concluded.body.status, 'concluded');
+  assert.equal(concluded.body.timeline.at(-1).detail.fees, undefined);
+});

@@ -69,3 +69,8 @@ export function isValidResidentId(id: string): boolean {
 export function isValidMobile(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone.replace(/[\s-]/g, '').replace(/^(?:\+86|0086|86)(?=1\d{10}$)/, ''));
 }
+
+/** An amount in yuan with two decimals and thousands separators: 80 → "80.00", 1234.5 → "1,234.50". */
+export function formatYuan(amount: number): string {
+  return amount.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

@@ -12,7 +12,7 @@ import { useCan } from '../session.ts';
 import PageHeader from '../components/PageHeader.tsx';
 import StatusTag from '../components/StatusTag.tsx';
 import CaseActionPanel from '../components/services/CaseActionPanel.tsx';
-import { CaseClockCard, CaseMaterials, CaseTasks, CaseTimeline } from '../components/services/CaseSections.tsx';
+import { CaseClockCard, CaseFeesCollected, CaseMaterials, CaseTasks, CaseTimeline } from '../components/services/CaseSections.tsx';
 import { CaseStatusTag } from '../services/tags.tsx';
 import type { CaseDetail } from '../services/types.ts';
 import { actionKey, type CaseAction } from '../services/vocab.ts';
@@ -47,6 +47,7 @@ function CaseView({ detail, onActed, onConflict, loading }: { detail: CaseDetail
             { key: 'limits', label: t('svc.case.limits'), children: t('svc.case.limitsValue', { promised: detail.promisedDays, statutory: detail.statutoryDays ?? '—' }) },
             { key: 'submitted', label: t('svc.case.submittedAt'), children: formatDateTime(detail.submittedAt) },
             { key: 'version', label: t('svc.case.version'), children: detail.version },
+            ...(detail.status === 'concluded' ? [{ key: 'fees', label: t('svc.case.fees'), span: 'filled' as const, children: <CaseFeesCollected detail={detail} /> }] : []),
           ]}
         />
       </Card>

@@ -7,9 +7,13 @@ import { useI18n } from '../../i18n.ts';
 import type { CaseDetail, Discretion, Material, SpecialProcedureLimit } from '../../services/types.ts';
 import { SPECIAL_PROCEDURES, procedureKey, type CaseAction } from '../../services/vocab.ts';
 import UnitTreeSelect from '../UnitTreeSelect.tsx';
+import CaseFeeFields, { feesOf, prefilledFees, type FeeFacts, type FeeRow } from './CaseFeeFields.tsx';
 
-/** What the case's item offers the forms: its materials, special procedures and discretion standard (when readable). */
-export interface ItemFacts {
+/**
+ * What the case's item offers the forms: its materials, special procedures, discretion standard and fees (when
+ * readable; `charged` is null when the guide could not be read).
+ */
+export interface ItemFacts extends FeeFacts {
   materials: Material[];
   specialProcedures: SpecialProcedureLimit[] | null;
   discretion: Discretion[];
@@ -34,6 +38,7 @@ export interface ActionValues {
   circumstance?: string;
   amount?: number;
   text?: string;
+  fees?: FeeRow[];
 }
 
 const text = (value: string | undefined) => (value ?? '').trim();
@@ -44,8 +49,9 @@ export function buildCommand(action: CaseAction, values: ActionValues): Record<s
     case 'accept':
     case 'forward':
     case 'approve':
-    case 'conclude':
       return { action, opinion: text(values.opinion) };
+    case 'conclude':
+      return { action, opinion: text(values.opinion), fees: feesOf(values.fees) };
     case 'refuse':
     case 'deny':
     case 'no_penalty':
@@ -77,9 +83,10 @@ export function buildCommand(action: CaseAction, values: ActionValues): Record<s
   }
 }
 
-/** Initial values per action (a supplement request starts with one row). */
-export function initialValuesFor(action: CaseAction): ActionValues {
+/** Initial values per action (a supplement request starts with one row; the conclusion's fees, once the item is read). */
+export function initialValuesFor(action: CaseAction, facts: ItemFacts | null): ActionValues {
   if (action === 'request_supplement') return { items: [{ materialKey: undefined, name: '', requirement: '' }] };
+  if (action === 'conclude') return facts ? { fees: prefilledFees(facts) } : {};
   if (action === 'countersign_reply') return { agree: true };
   return {};
 }
@@ -162,9 +169,12 @@ export default function CaseActionFields({ action, detail, facts }: { action: Ca
     case 'approve':
     case 'conclude':
       return (
-        <Form.Item label={t('svc.act.opinion')} name="opinion" extra={t('svc.act.opinionHint')}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} />
-        </Form.Item>
+        <>
+          {action === 'conclude' ? <CaseFeeFields facts={facts} /> : null}
+          <Form.Item label={t('svc.act.opinion')} name="opinion" extra={t('svc.act.opinionHint')} style={action === 'conclude' ? { marginTop: 16 } : undefined}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} />
+          </Form.Item>
+        </>
       );
     case 'refuse':
     case 'deny':

@@ -1,6 +1,6 @@
-// 办理操作: exactly the case's allowedActions as a radio group, the chosen action's form, and
-// POST /api/cases/:id/actions with the version the page loaded. A 409 CASE_CONFLICT shows the server's
-// message and reloads the case.
+// 办理操作: exactly the case's allowedActions as a radio group, the chosen action's form (办结 with the fees
+// collected, CaseFeeFields), and POST /api/cases/:id/actions with the version the page loaded. A 409
+// CASE_CONFLICT shows the server's message and reloads the case.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Empty, Form, Radio } from 'antd';
 import { ApiError, api } from '../../api.ts';
@@ -12,7 +12,13 @@ import CaseActionFields, { buildCommand, initialValuesFor, type ActionValues, ty
 
 const DANGER: ReadonlySet<CaseAction> = new Set(['refuse', 'deny', 'send_back', 'recall', 'penalize']);
 
-/** The item's materials, special procedures and discretion: from the staff view when readable, else the public guide. */
+/** What an item offers the forms when its guide cannot be read: nothing to pick from, fees unknown. */
+const UNREADABLE: ItemFacts = { materials: [], specialProcedures: null, discretion: [], charged: null, fees: [] };
+
+/**
+ * The item's materials, special procedures, discretion and fees: from the published guide (the version cases are
+ * opened on), else the staff view (an item no longer published), else UNREADABLE.
+ */
 function useItemFacts(itemId: string, wanted: boolean): ItemFacts | null {
   const [facts, setFacts] = useState<ItemFacts | null>(null);
   useEffect(() => {
@@ -20,12 +26,17 @@ function useItemFacts(itemId: string, wanted: boolean): ItemFacts | null {
     let live = true;
     const id = encodeURIComponent(itemId);
     api
-      .get<ItemDetail>(`/api/service-items/${id}`)
-      .catch(() => api.get<PublicGuide>(`/api/public/service-items/${id}`))
-      .then((item) => {
-        if (live) setFacts({ materials: item.guide.materials, specialProcedures: item.process.specialProcedures, discretion: item.guide.discretion ?? [] });
-      })
-      .catch(() => undefined);
+      .get<PublicGuide>(`/api/public/service-items/${id}`)
+      .catch(() => api.get<ItemDetail>(`/api/service-items/${id}`))
+      .then(
+        (item) => {
+          const guide = item.guide;
+          if (live) setFacts({ materials: guide.materials, specialProcedures: item.process.specialProcedures, discretion: guide.discretion ?? [], charged: guide.charged, fees: guide.fees ?? [] });
+        },
+        () => {
+          if (live) setFacts(UNREADABLE);
+        },
+      );
     return () => {
       live = false;
     };
@@ -42,15 +53,21 @@ export default function CaseActionPanel({ detail, onDone, onConflict }: { detail
   const [form] = Form.useForm<ActionValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const needsFacts = actions.some((action) => action === 'request_supplement' || action === 'suspend' || action === 'penalize');
+  const needsFacts = actions.some((action) => action === 'request_supplement' || action === 'suspend' || action === 'penalize' || action === 'conclude');
   const facts = useItemFacts(detail.itemId, needsFacts);
   const action = chosen && actions.includes(chosen) ? chosen : (actions[0] ?? null);
 
   useEffect(() => {
     setError(null);
     form.resetFields();
-    if (action) form.setFieldsValue(initialValuesFor(action));
+    if (action) form.setFieldsValue(initialValuesFor(action, facts));
+    // The item's facts arriving later must not wipe what was typed: the effect below fills in the fees then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, form, detail.version]);
+
+  useEffect(() => {
+    if (action === 'conclude' && facts && form.getFieldValue('fees') === undefined) form.setFieldsValue(initialValuesFor(action, facts));
+  }, [action, facts, form]);
 
   if (actions.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('svc.act.none')} />;

@@ -1,9 +1,9 @@
 // Read-only parts of the case page: the clock (remaining working days and how they were counted),
-// materials with preview and download, the timeline and the tasks.
+// materials with preview and download, the fees collected at conclusion, the timeline and the tasks.
 import { useState } from 'react';
 import { App, Button, Modal, Space, Table, Timeline } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { errorText, formatDate, formatDateTime } from '../../format.ts';
+import { errorText, formatDate, formatDateTime, formatYuan } from '../../format.ts';
 import { useOrgUnits } from '../../hooks/useOrgTree.ts';
 import { useI18n } from '../../i18n.ts';
 import { RemainingDays, TimeStateTag } from '../../services/tags.tsx';
@@ -133,12 +133,43 @@ export function CaseMaterials({ detail }: { detail: CaseDetail }) {
 
 const OUTCOMES = ['approved', 'denied', 'penalized', 'no_penalty', 'refused', 'withdrawn'] as const;
 
+/** The fees an event's detail records as collected (the conclusion's `fees`); malformed entries are skipped. */
+export function feesCollected(detail: Record<string, unknown>): Array<{ name: string; amount: number }> {
+  if (!Array.isArray(detail.fees)) return [];
+  return (detail.fees as unknown[]).flatMap((fee) => {
+    const entry = fee as { name?: unknown; amount?: unknown } | null;
+    return entry && typeof entry.name === 'string' && typeof entry.amount === 'number' ? [{ name: entry.name, amount: entry.amount }] : [];
+  });
+}
+
+/** 收取费用 of a concluded case, read from its conclusion in the timeline: each fee and the total, or 未收取费用. */
+export function CaseFeesCollected({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
+  const concluded = [...detail.timeline].reverse().find((event) => event.type === 'concluded');
+  const fees = concluded ? feesCollected(concluded.detail) : [];
+  if (fees.length === 0) return <span className="zt-fees-collected">{t('svc.case.feesNone')}</span>;
+  const total = fees.reduce((sum, fee) => sum + fee.amount, 0);
+  return (
+    <div className="zt-fees-collected">
+      <ul>
+        {fees.map((fee, index) => (
+          <li key={index}>
+            <span>{fee.name}</span>
+            <span className="zt-fee-amount">{t('svc.fee.yuanAmount', { amount: formatYuan(fee.amount) })}</span>
+          </li>
+        ))}
+      </ul>
+      {fees.length > 1 ? <div className="zt-fee-total">{t('svc.fee.total', { amount: formatYuan(total) })}</div> : null}
+    </div>
+  );
+}
+
 export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   const { units } = useOrgUnits();
   const unitName = (id: unknown) => (typeof id === 'string' ? (units.find((unit) => unit.id === id)?.name ?? id) : '');
   const stepName = (key: unknown) => detail.steps.find((step) => step.key === key)?.name ?? String(key);
-  const lines = (d: Record<string, unknown>): string[] => {
+  const lines = (type: string, d: Record<string, unknown>): string[] => {
     const out: string[] = [];
     const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
     if (typeof d.outcome === 'string') out.push(t('svc.tl.outcome', { v: (OUTCOMES as readonly string[]).includes(d.outcome) ? t(`svc.outcome.${d.outcome as (typeof OUTCOMES)[number]}`) : d.outcome }));
@@ -149,11 +180,13 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
     if (str(d.text)) out.push(str(d.text) ?? '');
     if (str(d.question)) out.push(t('svc.tl.question', { v: str(d.question) ?? '' }));
     if (str(d.result)) out.push(t('svc.tl.result', { v: str(d.result) ?? '' }));
-    if (typeof d.toStepKey === 'string' && d.toStepKey) out.push(t('svc.tl.toStep', { v: stepName(d.toStepKey) }));
+    // A forward hands the case on to the next step; a send-back or recall returns it to an earlier one.
+    if (typeof d.toStepKey === 'string' && d.toStepKey) out.push(t(type === 'forwarded' ? 'svc.tl.nextStep' : 'svc.tl.toStep', { v: stepName(d.toStepKey) }));
     if (d.toUnitId) out.push(t('svc.tl.toUnit', { v: unitName(d.toUnitId) }));
     if (Array.isArray(d.unitIds)) out.push(t('svc.tl.units', { v: d.unitIds.map(unitName).join('、') }));
     if (typeof d.procedure === 'string') out.push(t('svc.tl.procedure', { v: t(procedureKey(d.procedure)), n: Number(d.plannedDays ?? 0) }));
     if (typeof d.amount === 'number') out.push(t('svc.tl.amount', { v: d.amount }));
+    for (const fee of feesCollected(d)) out.push(t('svc.tl.fee', { name: fee.name, amount: formatYuan(fee.amount) }));
     if (Array.isArray(d.items)) {
       for (const item of d.items as Array<{ name?: string; requirement?: string }>) out.push(t('svc.tl.supplementItem', { name: item.name ?? '', req: item.requirement ?? '' }));
     }
@@ -174,7 +207,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
               {event.stepName ? <span style={{ color: '#4b5563' }}> · {event.stepName}</span> : null}
               <span style={{ color: '#4b5563' }}> · {event.actorName}</span>
             </div>
-            {lines(event.detail).map((line, index) => (
+            {lines(event.type, event.detail).map((line, index) => (
               <div key={index} style={{ color: '#374151', fontSize: 13 }}>
                 {line}
               </div>
