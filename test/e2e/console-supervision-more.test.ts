@@ -1,7 +1,9 @@
 // The supervising office's other pages in a real browser: 绩效考核 shows the market regulator's total going down
 // once the clock and the sweep raise its cards; the office issues a 督查督办 task to 县市场监督管理局 and its head
 // (chen.jing) replies with a file, the office accepts; a risk point is registered and shows on the case page;
-// 投诉处理, 监察日志 and 上报记录 (only for an overseer of everything) open; axe-core checks each.
+// 投诉处理, 监察日志 and 上报记录 (only for an overseer of everything) open; a task and a complaint open at their
+// own addresses from the in-app messages, where the unit replies and the office notes and answers; axe-core checks
+// each.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -228,4 +230,85 @@ test(`${on}: 廉政风险点 on the register and the case page; 投诉处理, �
   await openSection(admin, '上报记录');
   await a11y(admin, 'provincial reports');
   await screenshot(admin, 'console-supervision-reports');
+});
+
+test(`${on}: a task and a complaint open at their own addresses, where their in-app messages link; notes and the reply on the complaint's page`, { skip, timeout: 180_000 }, async (t) => {
+  const api = await app.signIn('tang.zheng');
+  const unitId = (await api.get('/api/org/tree')).body.items.find((unit: { name: string }) => unit.name === UNIT).id as string;
+  const title = '报送食品经营许可办理情况';
+  const issued = await api.post('/api/supervision/tasks', { unitId, title, content: '请报送本月食品经营许可的受理、办结和超期情况。', dueInWorkingDays: 5 });
+  assert.equal(issued.status, 200, JSON.stringify(issued.body));
+  const task = issued.body as { id: string; taskNumber: string };
+
+  // The unit's head follows the message's link to the task's own page and replies there.
+  const unit = await newPage(t);
+  await signInAsStaff(unit, app.baseUrl, 'chen.jing');
+  await openSection(unit, '我的消息');
+  const taskMessage = unit.getByRole('main').getByRole('article').filter({ hasText: title });
+  await taskMessage.getByRole('link', { name: /^查看详情：/ }).click();
+  await unit.getByRole('heading', { level: 1, name: `${task.taskNumber} · ${title}` }).waitFor();
+  assert.equal(new URL(unit.url()).hash, `#/supervision/tasks/${task.id}`);
+  const taskPage = unit.getByRole('main');
+  await taskPage.getByRole('heading', { level: 2, name: '督办情况' }).waitFor();
+  await taskPage.getByRole('heading', { level: 2, name: '处理过程' }).waitFor();
+  await taskPage.locator('[data-action="issued"]').getByText('交办').waitFor();
+  await a11y(unit, 'task page of the unit');
+  await taskPage.getByLabel('办理情况').fill('本月受理 12 件、办结 10 件，超期 1 件已说明原因。');
+  await taskPage.getByRole('button', { name: buttonName('提交答复') }).click();
+  await taskPage.getByText('承办单位已答复，等待监察机构审核。').waitFor();
+  await taskPage.locator('[data-action="replied"]').getByText('本月受理 12 件、办结 10 件，超期 1 件已说明原因。').waitFor();
+  await screenshot(unit, 'console-supervision-task-page');
+  await a11y(unit, 'task page after the reply');
+  // The address survives a reload; the back button leads to the list.
+  await unit.reload();
+  await unit.getByRole('heading', { level: 1, name: `${task.taskNumber} · ${title}` }).waitFor();
+  await taskPage.getByRole('link', { name: '返回督查督办' }).click();
+  await unit.getByRole('heading', { level: 1, name: '督查督办' }).waitFor();
+
+  // A citizen complains about the unit; the office's message leads to the complaint's own page.
+  const content = '窗口工作人员要求我补交办事指南中没有列出的材料，来回跑了三次。';
+  const filed = await (await app.signIn('liu.yang')).post('/api/my/complaints', { unitId, content, contactPhone: '19912100009' });
+  assert.equal(filed.status, 200, JSON.stringify(filed.body));
+  const complaint = filed.body as { id: string; complaintNumber: string };
+  const office = await newPage(t);
+  await signInAsStaff(office, app.baseUrl, 'tang.zheng');
+  await openSection(office, '我的消息');
+  await office.getByRole('main').getByRole('article').filter({ hasText: complaint.complaintNumber }).getByRole('link', { name: /^查看详情：/ }).click();
+  await office.getByRole('heading', { level: 1, name: `投诉 ${complaint.complaintNumber}` }).waitFor();
+  assert.equal(new URL(office.url()).hash, `#/supervision/complaints/${complaint.id}`);
+  const page = office.getByRole('main');
+  await page.getByText(content).waitFor();
+  await page.getByText('19912100009').waitFor();
+  await a11y(office, 'complaint page');
+
+  // An internal note, then the reply that closes it; both in the history.
+  await page.getByRole('button', { name: buttonName('记录') }).click();
+  await page.getByText('请至少填写 2 个字').waitFor();
+  await page.getByLabel('办理情况', { exact: true }).fill('已电话联系县市场监督管理局核实窗口一次性告知情况。');
+  await page.getByRole('button', { name: buttonName('记录') }).click();
+  await page.locator('[data-action="noted"]').getByText('已电话联系县市场监督管理局核实窗口一次性告知情况。').waitFor();
+  await screenshot(office, 'console-supervision-complaint-handling');
+  await a11y(office, 'complaint page with a note');
+  await page.getByLabel('给投诉人的答复').fill('经核实，窗口未执行一次性告知制度，已责令整改并对相关人员批评教育。');
+  await page.getByRole('button', { name: '答复并办结' }).click();
+  await page.getByText('已答复投诉人，投诉已办结。').first().waitFor();
+  await page.getByText('经核实，窗口未执行一次性告知制度，已责令整改并对相关人员批评教育。').first().waitFor();
+  await page.locator('[data-action="replied"]').waitFor();
+  assert.equal(await page.getByLabel('给投诉人的答复').count(), 0, 'a replied complaint has no more forms');
+  await screenshot(office, 'console-supervision-complaint-page');
+  await a11y(office, 'complaint page after the reply');
+  const replied = (await api.get(`/api/supervision/complaints/${complaint.id}`)).body;
+  assert.equal(replied.status, 'replied');
+  assert.deepEqual(replied.history.map((entry: { action: string }) => entry.action), ['submitted', 'noted', 'replied']);
+
+  // From the list, the drawer shows the same complaint and links to its page.
+  await page.getByRole('link', { name: '返回投诉处理' }).click();
+  await office.getByRole('heading', { level: 1, name: '投诉处理' }).waitFor();
+  await page.getByRole('row').filter({ hasText: complaint.complaintNumber }).getByRole('button', { name: `查看投诉 ${complaint.complaintNumber}` }).click();
+  const drawer = office.getByRole('dialog', { name: `投诉 ${complaint.complaintNumber}` });
+  await drawer.locator('[data-action="noted"]').waitFor();
+  await a11y(office, 'complaint drawer');
+  await drawer.getByRole('link', { name: '单独打开' }).click();
+  await office.getByRole('heading', { level: 1, name: `投诉 ${complaint.complaintNumber}` }).waitFor();
+  await drawer.waitFor({ state: 'detached' });
 });

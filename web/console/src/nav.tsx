@@ -276,4 +276,4 @@ export function findSection(path: string): Section | undefined {
 }
 
 /** Sections that have `<path>/<id>` detail pages. */
-export const DETAIL_SECTIONS: readonly RoutePath[] = ['/cases', '/service-items', '/supervision/findings'];
+export const DETAIL_SECTIONS: readonly RoutePath[] = ['/cases', '/service-items', '/supervision/findings', '/supervision/tasks', '/supervision/complaints'];

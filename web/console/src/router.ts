@@ -57,7 +57,7 @@ export function detailHref(section: RoutePath, id: string): string {
   return `#${section}/${encodeURIComponent(id)}`;
 }
 
-/** Splits `/cases/<id>` (or `/supervision/findings/<id>`) into its section and id; null for plain section paths. */
+/** Splits `/cases/<id>` (or `/supervision/tasks/<id>`) into its section and id; null for plain section paths. */
 export function parseDetailPath(path: string): { section: string; id: string } | null {
   const match = /^((?:\/[a-z-]+)+)\/([^/]+)$/.exec(path);
   if (!match?.[1] || !match[2]) return null;

@@ -48,6 +48,8 @@ const DETAIL_PAGES: Partial<Record<RoutePath, LazyExoticComponent<ComponentType<
   '/cases': lazy(() => import('../pages/CaseDetail.tsx')),
   '/service-items': lazy(() => import('../pages/ServiceItemEditor.tsx')),
   '/supervision/findings': lazy(() => import('../pages/SupervisionFindingDetail.tsx')),
+  '/supervision/tasks': lazy(() => import('../pages/SupervisionTaskDetail.tsx')),
+  '/supervision/complaints': lazy(() => import('../pages/SupervisionComplaintDetail.tsx')),
 };
 
 interface ResolvedRoute {

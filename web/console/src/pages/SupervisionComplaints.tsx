@@ -1,10 +1,11 @@
 // 投诉处理: GET /api/supervision/complaints — complaints about the units an office watches, filtered by status and
-// unit; a row opens the drawer with the complainant's content and files, the internal notes (POST …/notes) and
-// the reply that closes it (POST …/reply). Rule managers set the reply limit (GET/PUT /complaint-policy).
+// unit; a row opens the drawer (ComplaintDetailPanel: the complainant's content and files, the internal notes and
+// the reply that closes it), which links to the complaint's own page (#/supervision/complaints/<id>). Rule
+// managers set the reply limit (GET/PUT /complaint-policy).
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Form, Input, InputNumber, Modal, Row, Select, Space, Spin, Table, Timeline } from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Form, InputNumber, Modal, Row, Select, Space, Spin, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { CommentOutlined, ReloadOutlined, SearchOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { LinkOutlined, ReloadOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import { api } from '../api.ts';
 import { applyIssues, errorText, formatDate, formatDateTime } from '../format.ts';
 import { useLoad } from '../hooks/useLoad.ts';
@@ -14,127 +15,49 @@ import { useI18n, type MessageKey } from '../i18n.ts';
 import { detailHref } from '../router.ts';
 import { useCan } from '../session.ts';
 import PageHeader from '../components/PageHeader.tsx';
-import StatusTag from '../components/StatusTag.tsx';
 import UnitTreeSelect from '../components/UnitTreeSelect.tsx';
-import type { Tone } from '../theme.ts';
-import { FileLinks } from '../supervision/files.tsx';
-import { COMPLAINT_STATUSES, type Complaint, type ComplaintDetail, type ComplaintStatus } from '../supervision/types.ts';
+import ComplaintDetailPanel, { ComplaintStatusTags } from '../supervision/ComplaintDetailPanel.tsx';
+import { COMPLAINT_STATUSES, type Complaint, type ComplaintDetail } from '../supervision/types.ts';
 import '../supervision/supervision.css';
 
-const TONES: Record<ComplaintStatus, Tone> = { submitted: 'warning', handling: 'info', replied: 'success' };
-
-function ComplaintStatusTags({ complaint }: { complaint: Pick<Complaint, 'status' | 'overdue'> }) {
+/** The list's drawer: GET /api/supervision/complaints/:id shown with ComplaintDetailPanel, with a link to its own page. */
+function ComplaintDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
   const { t } = useI18n();
+  const loaded = useLoad(() => (id ? api.get<ComplaintDetail>(`/api/supervision/complaints/${encodeURIComponent(id)}`) : Promise.resolve(null)), [id]);
+  const [complaint, setComplaint] = useState<ComplaintDetail | null>(null);
+  useEffect(() => setComplaint(loaded.data), [loaded.data]);
   return (
-    <Space size={2} wrap>
-      <StatusTag tone={TONES[complaint.status] ?? 'neutral'}>{t(`sup.complaint.status.${complaint.status}` as MessageKey)}</StatusTag>
-      {complaint.overdue ? <StatusTag tone="danger">{t('sup.task.overdue')}</StatusTag> : null}
-    </Space>
-  );
-}
-
-/** One text field and a button posting it; the server's message lands on the field. */
-function TextStep({ id, title, icon, label, min, path, field, submitText, done, onDone }: { id: string; title: string; icon: React.ReactNode; label: string; min: number; path: string; field: 'note' | 'reply'; submitText: string; done: string; onDone: (next: ComplaintDetail) => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Record<string, string>>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (values: Record<string, string>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await api.post<ComplaintDetail>(path, { [field]: (values[field] ?? '').trim() });
-      message.success(done);
-      form.resetFields();
-      onDone(next);
-    } catch (caught) {
-      applyIssues(form, caught);
-      setError(errorText(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section className="zt-finding-step" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="zt-section-title">
-        {icon} {title}
-      </h3>
-      <Form form={form} name={id} layout="vertical" onFinish={submit} requiredMark>
-        <Form.Item label={label} name={field} rules={[{ required: true, whitespace: true, min, message: t('sup.complaint.minChars', { n: min }) }]}>
-          <Input.TextArea rows={field === 'reply' ? 5 : 3} maxLength={4000} showCount />
-        </Form.Item>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-        <Form.Item style={{ marginBottom: 0 }}>
-          <Button type={field === 'reply' ? 'primary' : 'default'} htmlType="submit" loading={busy} icon={field === 'reply' ? <SendOutlined aria-hidden="true" /> : <CommentOutlined aria-hidden="true" />}>
-            {submitText}
-          </Button>
-        </Form.Item>
-      </Form>
-    </section>
-  );
-}
-
-function ComplaintPanel({ complaint, onChanged }: { complaint: ComplaintDetail; onChanged: (next: ComplaintDetail) => void }) {
-  const { t } = useI18n();
-  const canOpenCase = useCan('services.cases.read');
-  const base = `/api/supervision/complaints/${encodeURIComponent(complaint.id)}`;
-  return (
-    <div className="zt-finding-detail">
-      <section aria-labelledby="complaint-facts">
-        <h3 id="complaint-facts" className="zt-section-title" style={{ marginTop: 0 }}>
-          {t('sup.complaint.facts')}
-        </h3>
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          items={[
-            { key: 'status', label: t('sup.col.status'), children: <ComplaintStatusTags complaint={complaint} /> },
-            { key: 'who', label: t('sup.complaint.complainant'), children: `${complaint.complainantName}（${complaint.complainantKind === 'company' ? t('svc.audience.company') : t('svc.audience.person')}）` },
-            { key: 'phone', label: t('sup.complaint.phone'), children: complaint.contactPhone ?? '—' },
-            { key: 'unit', label: t('sup.complaint.unit'), children: complaint.unitName },
-            ...(complaint.caseNumber && complaint.caseId
-              ? [{ key: 'case', label: t('sup.complaint.case'), children: canOpenCase ? <a href={detailHref('/cases', complaint.caseId)}>{complaint.caseNumber}</a> : complaint.caseNumber }]
-              : []),
-            { key: 'created', label: t('sup.complaint.createdAt'), children: formatDateTime(complaint.createdAt) },
-            { key: 'due', label: t('sup.complaint.due'), children: formatDate(complaint.dueOn) },
-            { key: 'content', label: t('sup.complaint.content'), children: <div className="zt-finding-note" style={{ marginTop: 0 }}>{complaint.content}</div> },
-            ...(complaint.files.length > 0 ? [{ key: 'files', label: t('sup.detail.files'), children: <FileLinks files={complaint.files} /> }] : []),
-            ...(complaint.reply ? [{ key: 'reply', label: t('sup.complaint.reply'), children: <div className="zt-finding-note" style={{ marginTop: 0 }}>{complaint.reply}</div> }] : []),
-          ]}
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={680}
+      destroyOnHidden
+      title={complaint ? t('sup.complaint.drawerTitle', { number: complaint.complaintNumber }) : t('nav.supComplaints')}
+      closable={{ 'aria-label': t('common.close') }}
+      extra={
+        complaint ? (
+          <a href={detailHref('/supervision/complaints', complaint.id)}>
+            <LinkOutlined aria-hidden="true" /> {t('sup.detail.permalink')}
+          </a>
+        ) : null
+      }
+    >
+      {loaded.error ? (
+        <Alert type="error" showIcon title={errorText(loaded.error)} action={<Button onClick={loaded.reload}>{t('common.retry')}</Button>} />
+      ) : !complaint || complaint.id !== id ? (
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin description={t('common.loading')} />
+        </div>
+      ) : (
+        <ComplaintDetailPanel
+          complaint={complaint}
+          onChanged={(next) => {
+            setComplaint(next);
+            onChanged();
+          }}
         />
-        {!complaint.canHandle ? <Alert type={complaint.status === 'replied' ? 'success' : 'info'} showIcon title={complaint.status === 'replied' ? t('sup.complaint.closedNote') : t('sup.complaint.readOnly')} style={{ marginTop: 16 }} /> : null}
-      </section>
-      {complaint.canHandle ? (
-        <>
-          <TextStep id="complaint-note" title={t('sup.complaint.noteTitle')} icon={<CommentOutlined aria-hidden="true" />} label={t('sup.complaint.note')} min={2} path={`${base}/notes`} field="note" submitText={t('sup.complaint.noteSubmit')} done={t('sup.complaint.noted')} onDone={onChanged} />
-          <TextStep id="complaint-reply" title={t('sup.complaint.replyTitle')} icon={<SendOutlined aria-hidden="true" />} label={t('sup.complaint.replyLabel')} min={4} path={`${base}/reply`} field="reply" submitText={t('sup.complaint.replySubmit')} done={t('sup.complaint.replied')} onDone={onChanged} />
-        </>
-      ) : null}
-      <section aria-labelledby="complaint-history" style={{ marginTop: 20 }}>
-        <h3 id="complaint-history" className="zt-section-title">
-          {t('sup.detail.history')}
-        </h3>
-        <Timeline
-          className="zt-finding-history"
-          items={complaint.history.map((entry) => ({
-            key: entry.id,
-            color: entry.action === 'replied' ? 'green' : entry.action === 'noted' ? 'gray' : 'blue',
-            content: (
-              <div data-action={entry.action}>
-                <div className="zt-cell-note">{formatDateTime(entry.occurredAt)}</div>
-                <div>
-                  <strong>{t(`sup.complaint.action.${entry.action}` as MessageKey)}</strong>
-                  <span style={{ color: '#4b5563' }}> · {entry.actorName}</span>
-                </div>
-                {entry.note && entry.action !== 'submitted' ? <div className="zt-finding-note">{entry.note}</div> : null}
-              </div>
-            ),
-          }))}
-        />
-      </section>
-    </div>
+      )}
+    </Drawer>
   );
 }
 
@@ -194,9 +117,6 @@ export default function SupervisionComplaintsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [policyOpen, setPolicyOpen] = useState(false);
   const list = usePagedList<Complaint, { status?: string; unitId?: string }>('/api/supervision/complaints', {});
-  const loaded = useLoad(() => (openId ? api.get<ComplaintDetail>(`/api/supervision/complaints/${encodeURIComponent(openId)}`) : Promise.resolve(null)), [openId]);
-  const [complaint, setComplaint] = useState<ComplaintDetail | null>(null);
-  useEffect(() => setComplaint(loaded.data), [loaded.data]);
 
   const columns: ColumnsType<Complaint> = useMemo(
     () => [
@@ -299,23 +219,7 @@ export default function SupervisionComplaintsPage() {
         />
         </div>
       </Card>
-      <Drawer open={openId !== null} onClose={() => setOpenId(null)} size={680} destroyOnHidden title={complaint ? t('sup.complaint.drawerTitle', { number: complaint.complaintNumber }) : t('nav.supComplaints')} closable={{ 'aria-label': t('common.close') }}>
-        {loaded.error ? (
-          <Alert type="error" showIcon title={errorText(loaded.error)} action={<Button onClick={loaded.reload}>{t('common.retry')}</Button>} />
-        ) : !complaint || complaint.id !== openId ? (
-          <div style={{ padding: 48, textAlign: 'center' }}>
-            <Spin description={t('common.loading')} />
-          </div>
-        ) : (
-          <ComplaintPanel
-            complaint={complaint}
-            onChanged={(next) => {
-              setComplaint(next);
-              list.reload();
-            }}
-          />
-        )}
-      </Drawer>
+      <ComplaintDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} />
       <PolicyModal open={policyOpen} onClose={() => setPolicyOpen(false)} />
     </>
   );

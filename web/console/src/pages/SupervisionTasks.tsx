@@ -1,16 +1,18 @@
 // 督查督办: GET /api/supervision/tasks — a supervising office's tasks to the units it watches, or a unit's own,
 // filtered by status and unit. The office issues a task (IssueTaskModal); a row opens the drawer with the
-// history, the files and the reply (the unit) or review (the office) form.
+// history, the files and the reply (the unit) or review (the office) form, which links to the task's own page
+// (#/supervision/tasks/<id>, where the in-app messages about a task lead).
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Col, Drawer, Form, Row, Select, Space, Spin, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { LinkOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { api } from '../api.ts';
 import { errorText, formatDate, formatDateTime } from '../format.ts';
 import { useLoad } from '../hooks/useLoad.ts';
 import { usePagedList } from '../hooks/usePagedList.ts';
 import { useScrollRegion } from '../hooks/useScrollRegion.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
+import { detailHref } from '../router.ts';
 import { useCan } from '../session.ts';
 import PageHeader from '../components/PageHeader.tsx';
 import UnitTreeSelect from '../components/UnitTreeSelect.tsx';
@@ -29,7 +31,21 @@ function TaskDrawer({ id, onClose, onChanged }: { id: string | null; onClose: ()
   const [task, setTask] = useState<SupervisionTaskDetail | null>(null);
   useEffect(() => setTask(loaded.data), [loaded.data]);
   return (
-    <Drawer open={id !== null} onClose={onClose} size={680} destroyOnHidden title={task ? t('sup.task.drawerTitle', { number: task.taskNumber, title: task.title }) : t('nav.supTasks')} closable={{ 'aria-label': t('common.close') }}>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={680}
+      destroyOnHidden
+      title={task ? t('sup.task.drawerTitle', { number: task.taskNumber, title: task.title }) : t('nav.supTasks')}
+      closable={{ 'aria-label': t('common.close') }}
+      extra={
+        task ? (
+          <a href={detailHref('/supervision/tasks', task.id)}>
+            <LinkOutlined aria-hidden="true" /> {t('sup.detail.permalink')}
+          </a>
+        ) : null
+      }
+    >
       {loaded.error ? (
         <Alert type="error" showIcon title={errorText(loaded.error)} action={<Button onClick={loaded.reload}>{t('common.retry')}</Button>} />
       ) : !task || task.id !== id ? (

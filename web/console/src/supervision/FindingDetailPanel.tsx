@@ -3,7 +3,7 @@
 // first through POST /api/files) when `canRespond`, the office's 审核 (POST …/review {decision, opinion}) when
 // `canReview`. Used by the findings list's drawer and by the finding's own page.
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Form, Input, Radio, Space, Timeline } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Radio, Space } from 'antd';
 import { AuditOutlined, SendOutlined } from '@ant-design/icons';
 import { api } from '../api.ts';
 import { applyIssues, errorText, formatDate, formatDateTime } from '../format.ts';
@@ -13,37 +13,14 @@ import { useCan } from '../session.ts';
 import StatusTag from '../components/StatusTag.tsx';
 import type { StoredFile } from '../services/types.ts';
 import { actionLabel, categoryLabel, FindingStatusTag, LevelTag, subjectText } from './tags.tsx';
-import { FileLinks, FileUploader } from './files.tsx';
-import type { FindingAction, FindingDetail } from './types.ts';
+import { FileUploader } from './files.tsx';
+import HistorySection from './HistorySection.tsx';
+import type { FindingActionKind, FindingDetail } from './types.ts';
 import './supervision.css';
 
 const MAX_FILES = 20;
 
-const ACTION_COLOURS: Record<string, string> = { raised: 'red', resolved: 'gray', explained: 'blue', rectified: 'blue', accepted: 'green', rejected: 'orange' };
-
-function History({ history }: { history: FindingAction[] }) {
-  const { t } = useI18n();
-  return (
-    <Timeline
-      className="zt-finding-history"
-      items={history.map((entry) => ({
-        key: entry.id,
-        color: ACTION_COLOURS[entry.action] ?? 'blue',
-        content: (
-          <div data-action={entry.action}>
-            <div className="zt-cell-note">{formatDateTime(entry.occurredAt)}</div>
-            <div>
-              <strong>{actionLabel(t, entry.action)}</strong>
-              <span style={{ color: '#4b5563' }}> · {entry.actorName}</span>
-            </div>
-            {entry.note ? <div className="zt-finding-note">{entry.note}</div> : null}
-            <FileLinks files={entry.files} />
-          </div>
-        ),
-      }))}
-    />
-  );
-}
+const ACTION_COLOURS: Partial<Record<FindingActionKind, string>> = { raised: 'red', resolved: 'gray', explained: 'blue', rectified: 'blue', accepted: 'green', rejected: 'orange' };
 
 interface RespondValues {
   kind: 'explain' | 'rectify';
@@ -241,12 +218,7 @@ export default function FindingDetailPanel({ finding, onChanged, headingLevel = 
       </section>
       {finding.canRespond ? <RespondForm finding={finding} onDone={onChanged} /> : null}
       {finding.canReview ? <ReviewForm finding={finding} onDone={onChanged} /> : null}
-      <section aria-labelledby="finding-history" style={{ marginTop: 20 }}>
-        <Heading id="finding-history" className="zt-section-title">
-          {t('sup.detail.history')}
-        </Heading>
-        <History history={finding.history} />
-      </section>
+      <HistorySection id="finding-history" entries={finding.history} label={(action) => actionLabel(t, action)} colours={ACTION_COLOURS} headingLevel={headingLevel} />
     </div>
   );
 }

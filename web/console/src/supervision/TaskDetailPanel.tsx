@@ -2,7 +2,7 @@
 // step the viewer may take now — the unit's reply (POST …/reply {text, fileIds}) when `canReply`, the office's
 // acceptance or return with an opinion (POST …/review {decision, opinion}) when `canReview`.
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Form, Input, Radio, Space, Timeline } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Radio, Space } from 'antd';
 import { AuditOutlined, SendOutlined } from '@ant-design/icons';
 import { api } from '../api.ts';
 import { applyIssues, errorText, formatDate, formatDateTime } from '../format.ts';
@@ -10,8 +10,9 @@ import { useI18n, type MessageKey } from '../i18n.ts';
 import StatusTag from '../components/StatusTag.tsx';
 import type { Tone } from '../theme.ts';
 import type { StoredFile } from '../services/types.ts';
-import { FileLinks, FileUploader } from './files.tsx';
-import type { SupervisionTask, SupervisionTaskDetail, TaskStatus } from './types.ts';
+import { FileUploader } from './files.tsx';
+import HistorySection from './HistorySection.tsx';
+import type { SupervisionTask, SupervisionTaskDetail, TaskAction, TaskStatus } from './types.ts';
 import './supervision.css';
 
 const STATUS_TONES: Record<TaskStatus, Tone> = { open: 'warning', answered: 'info', closed: 'success' };
@@ -27,7 +28,7 @@ export function TaskStatusTags({ task }: { task: Pick<SupervisionTask, 'status' 
   );
 }
 
-const ACTION_COLOURS: Record<string, string> = { issued: 'blue', replied: 'blue', accepted: 'green', returned: 'orange' };
+const ACTION_COLOURS: Partial<Record<TaskAction['action'], string>> = { issued: 'blue', replied: 'blue', accepted: 'green', returned: 'orange' };
 
 function ReplyForm({ task, onDone }: { task: SupervisionTaskDetail; onDone: (next: SupervisionTaskDetail) => void }) {
   const { t } = useI18n();
@@ -137,15 +138,19 @@ function StateNote({ task }: { task: SupervisionTaskDetail }) {
   return <Alert type={task.status === 'closed' ? 'success' : 'info'} showIcon title={text} style={{ marginTop: 16 }} />;
 }
 
-/** The task's facts, history and the action the viewer may take; `onChanged` gets the task after an action. */
-export default function TaskDetailPanel({ task, onChanged }: { task: SupervisionTaskDetail; onChanged: (next: SupervisionTaskDetail) => void }) {
+/**
+ * The task's facts, history and the action the viewer may take; `onChanged` gets the task after an action. Used by
+ * the tasks list's drawer and by the task's own page (there with level-2 section headings).
+ */
+export default function TaskDetailPanel({ task, onChanged, headingLevel = 3 }: { task: SupervisionTaskDetail; onChanged: (next: SupervisionTaskDetail) => void; headingLevel?: 2 | 3 }) {
   const { t } = useI18n();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="zt-finding-detail">
       <section aria-labelledby="task-facts">
-        <h3 id="task-facts" className="zt-section-title" style={{ marginTop: 0 }}>
+        <Heading id="task-facts" className="zt-section-title" style={{ marginTop: 0 }}>
           {t('sup.task.facts')}
-        </h3>
+        </Heading>
         <Descriptions
           size="small"
           bordered
@@ -165,29 +170,7 @@ export default function TaskDetailPanel({ task, onChanged }: { task: Supervision
       </section>
       {task.canReply ? <ReplyForm task={task} onDone={onChanged} /> : null}
       {task.canReview ? <ReviewForm task={task} onDone={onChanged} /> : null}
-      <section aria-labelledby="task-history" style={{ marginTop: 20 }}>
-        <h3 id="task-history" className="zt-section-title">
-          {t('sup.detail.history')}
-        </h3>
-        <Timeline
-          className="zt-finding-history"
-          items={task.history.map((entry) => ({
-            key: entry.id,
-            color: ACTION_COLOURS[entry.action] ?? 'blue',
-            content: (
-              <div data-action={entry.action}>
-                <div className="zt-cell-note">{formatDateTime(entry.occurredAt)}</div>
-                <div>
-                  <strong>{t(`sup.task.action.${entry.action}` as MessageKey)}</strong>
-                  <span style={{ color: '#4b5563' }}> · {entry.actorName}</span>
-                </div>
-                {entry.note ? <div className="zt-finding-note">{entry.note}</div> : null}
-                <FileLinks files={entry.files} />
-              </div>
-            ),
-          }))}
-        />
-      </section>
+      <HistorySection id="task-history" entries={task.history} label={(action) => t(`sup.task.action.${action}` as MessageKey)} colours={ACTION_COLOURS} headingLevel={headingLevel} />
     </div>
   );
 }
