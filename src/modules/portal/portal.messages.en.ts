@@ -45,6 +45,8 @@ export const en: PortalMessages = {
     items: 'Service guides',
     lookup: 'Track an application',
     myCases: 'My applications',
+    newComplaint: 'Make a complaint',
+    myComplaints: 'My complaints',
     signIn: 'Sign in (individuals and companies)',
     siteServices: 'About this site',
     elderlyMode: 'Large text mode',

@@ -45,6 +45,8 @@ export const zh = {
     items: '办事指南',
     lookup: '办件进度查询',
     myCases: '我的办件',
+    newComplaint: '我要投诉',
+    myComplaints: '我的投诉',
     signIn: '个人/法人登录',
     siteServices: '网站服务',
     elderlyMode: '长者模式',

@@ -109,6 +109,13 @@ test('site map lists every section as nested lists', async (t) => {
   for (const url of ['/', '/services', '/services/items', '/services/lookup', '/disclosure', '/interaction', '/sitemap', '/#news', '/#departments']) {
     assert.ok(res.body.includes(`href="${url}"`), url);
   }
+  // The public complaint pages sit in the service hall's branch, with the hall's other pages.
+  const hall = /<a class="sitemap-section" href="\/services">网上办事<\/a>\s*<ul>([\s\S]*?)<\/ul>/.exec(res.body)?.[1] ?? '';
+  assert.match(hall, /<a href="\/services\/complaints\/new">我要投诉<\/a>/);
+  assert.match(hall, /<a href="\/services\/complaints">我的投诉<\/a>/);
+  const english = (await app.inject({ url: '/sitemap', headers: { cookie: 'zt_lang=en' } })).body;
+  assert.match(english, /<a href="\/services\/complaints\/new">Make a complaint<\/a>/);
+  assert.match(english, /<a href="\/services\/complaints">My complaints<\/a>/);
   assert.match(res.body, /<ul class="sitemap">\s*<li>[\s\S]*?<ul>/);
   assert.match(res.body, /<h1 class="page-title">网站地图<\/h1>/);
 });

@@ -49,6 +49,8 @@ export function sitemapTree(t: PortalMessages): NavItem[] {
         { title: map.items, url: '/services/items' },
         { title: map.lookup, url: '/services/lookup' },
         { title: map.myCases, url: '/services/my' },
+        { title: map.newComplaint, url: '/services/complaints/new' },
+        { title: map.myComplaints, url: '/services/complaints' },
         { title: map.signIn, url: '/services/sign-in' },
       ],
     },
