@@ -50,7 +50,11 @@ function boundError(message: string): string {
 
 /** Inserts many outbox rows in multi-row statements (in the caller's transaction). */
 export async function insertOutboxMessages(tx: DbExecutor, rows: readonly OutboxRow[]): Promise<void> {
-  if (rows.length === 1) return void (await insertOutboxRow(tx, rows[0]!));
+  // One row, or any number on embedded SQLite where a statement costs no round trip: the prepared single-row insert.
+  if (rows.length === 1 || dialectOf(tx) === 'sqlite') {
+    for (const row of rows) await insertOutboxRow(tx, row);
+    return;
+  }
   // 14 columns a row: 60 rows stay far below SQLite's and PostgreSQL's limits on bound parameters.
   for (let offset = 0; offset < rows.length; offset += 60) await tx.insertInto('outbox').values(rows.slice(offset, offset + 60)).execute();
 }

@@ -1,6 +1,7 @@
 // All SQL on users, their role assignments and password history.
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import { scopeCondition, escapeLike, type DataScope } from '../../core/auth/data-scope.ts';
+import { preparedQuery } from '../../core/db/prepared-query.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import { toCount } from '../../core/db/values.ts';
 import type { UserRow, UsersTable, UserRolesTable } from './identity.tables.ts';
@@ -104,17 +105,21 @@ export async function insertPasswordHistory(db: DbExecutor, userId: string, pass
 }
 
 /** Active staff of a unit who hold a permission through any role, for notifying "the unit" of something. */
-export function findUnitStaffWithPermission(db: DbExecutor, unitId: string, permission: string): Promise<Array<{ id: string; display_name: string; phone: string | null }>> {
-  return db
+// Read whenever a finding or a notice goes to a unit: prepared once (on PostgreSQL, planning it cost more than running it).
+const selectUnitStaffWithPermission = preparedQuery((db, values: { unitId: string; permission: string }) =>
+  db
     .selectFrom('users')
     .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
     .innerJoin('role_permissions', 'role_permissions.role_id', 'user_roles.role_id')
     .select(['users.id', 'users.display_name', 'users.phone'])
     .distinct()
-    .where('users.unit_id', '=', unitId)
-    .where('users.kind', '=', 'staff')
-    .where('users.status', '=', 'active')
-    .where('role_permissions.permission', '=', permission)
-    .orderBy('users.id')
-    .execute();
+    .where('users.unit_id', '=', values.unitId)
+    .where('users.kind', '=', sql.lit('staff'))
+    .where('users.status', '=', sql.lit('active'))
+    .where('role_permissions.permission', '=', values.permission)
+    .orderBy('users.id'),
+);
+
+export async function findUnitStaffWithPermission(db: DbExecutor, unitId: string, permission: string): Promise<Array<{ id: string; display_name: string; phone: string | null }>> {
+  return (await selectUnitStaffWithPermission(db, { unitId, permission })).rows as Array<{ id: string; display_name: string; phone: string | null }>;
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { optionalFilter } from '../../core/http/pagination.ts';
 import { creditCodeSchema, mobilePhoneSchema, residentIdSchema } from '../../core/ids/index.ts';
 import { applicantCommandSchema, staffCommandSchema } from './case-commands.schema.ts';
+import { processDefinitionSchema } from './process.schema.ts';
+import { discretionSchema, feeSchema, materialSchema } from './service-guide.schema.ts';
 
 export const caseStatusSchema = z.enum(['submitted', 'supplementing', 'in_progress', 'suspended', 'concluded', 'refused', 'withdrawn']);
 export const timeStateSchema = z.enum(['not_started', 'normal', 'warning', 'overdue', 'paused', 'stopped']);
@@ -121,6 +123,20 @@ export const caseDetailSchema = caseSummarySchema.extend({
   notices: z.array(z.string()),
   /** Only the applicant sees the query code. */
   queryCode: z.string().nullable(),
+  /**
+   * What the item version the case is bound to (pinned at submission) offers staff's action forms: its materials,
+   * fees (what supervision checks collected fees against), discretion standard and special procedures. Null for
+   * anyone but staff.
+   */
+  pinnedItem: z
+    .object({
+      materials: z.array(materialSchema),
+      charged: z.boolean(),
+      fees: z.array(feeSchema),
+      discretion: z.array(discretionSchema),
+      specialProcedures: processDefinitionSchema.shape.specialProcedures,
+    })
+    .nullable(),
 });
 
 export const receiptSchema = z.object({ id: z.string(), caseNumber: z.string(), queryCode: z.string(), submittedAt: z.string(), itemName: z.string(), version: z.number() });

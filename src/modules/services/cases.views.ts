@@ -106,6 +106,7 @@ async function buildDetail(deps: CaseDeps, row: CaseWithUnits, viewer: Actor | n
     allowedActions: viewer ? allowedActionsFor(viewer, row, process, openTasks, events, isApplicant) : [],
     notices: availableNotices(events),
     queryCode: isApplicant ? row.query_code : null,
+    pinnedItem: isStaff ? { materials: guide.materials, charged: guide.charged, fees: guide.fees, discretion: guide.discretion, specialProcedures: process.specialProcedures } : null,
   };
 }
 

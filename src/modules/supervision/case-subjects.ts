@@ -147,15 +147,22 @@ function caseIdOf(payload: unknown): string | null {
  * The record checks are not repeated: a record changes only with an event, which checks it.
  */
 export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 1000): Promise<number> {
-  let afterId = '';
   let count = 0;
   const rules = await loadRules(deps.db, CASE_SUBJECT);
+  // The next page is read while this one is evaluated and written (on PostgreSQL, by another connection of the
+  // pool, so the database and this process work at the same time); a page's own rows are locked in its transaction.
+  let next = findRunningCasesForSupervision(deps.db, '', pageSize);
   for (;;) {
-    const page = await findRunningCasesForSupervision(deps.db, afterId, pageSize);
+    const page = await next;
     if (page.length === 0) return count;
+    next = findRunningCasesForSupervision(deps.db, page[page.length - 1]!.id, pageSize);
     const calendar = deps.calendar();
-    await deps.db.transaction().execute((tx) => evaluateMany(tx, calendar, page.map(toSnapshot), rules, deps.now()));
+    try {
+      await deps.db.transaction().execute((tx) => evaluateMany(tx, calendar, page.map(toSnapshot), rules, deps.now()));
+    } catch (error) {
+      await next.catch(() => undefined);
+      throw error;
+    }
     count += page.length;
-    afterId = page[page.length - 1]!.id;
   }
 }

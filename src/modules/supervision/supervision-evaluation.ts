@@ -131,6 +131,16 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
   return totals;
 }
 
+// A batch evaluates its subjects at one moment (the same Date): its day in China and its timestamp are worked
+// out once, not for each of two million subjects.
+const moments = new WeakMap<Date, { today: string; stamp: string }>();
+
+function momentOf(now: Date): { today: string; stamp: string } {
+  let moment = moments.get(now);
+  if (!moment) moments.set(now, (moment = { today: todayInChina(now), stamp: toTimestamp(now) }));
+  return moment;
+}
+
 // A batch evaluates hundreds of subjects with the same rule rows: their engine form is built once per list.
 const timelinessRulesByList = new WeakMap<readonly SupervisionRuleRow[], TimelinessRule[]>();
 
@@ -175,8 +185,7 @@ async function evaluateAndRecord(
   readExisting: () => Promise<readonly SubjectFindingRow[]>,
   batch: FindingBatch,
 ): Promise<{ outcome: EvaluationOutcome; change: SupervisionSubjectRow | 'delete' | null }> {
-  const today = todayInChina(now);
-  const stamp = toTimestamp(now);
+  const { today, stamp } = momentOf(now);
   const subject: SupervisedSubject = { type: snapshot.type, id: snapshot.id, scopeKey: snapshot.scopeKey, deadlines: snapshot.deadlines };
   const timelinessRules = timelinessRulesOf(rules);
   const evaluation = evaluateSubject(calendar, subject, timelinessRules, today);

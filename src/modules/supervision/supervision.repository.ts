@@ -81,8 +81,14 @@ export function lockSubjects(db: DbExecutor, subjectType: string, subjectIds: re
   return (dialectOf(db) === 'postgres' ? query.forUpdate() : query).execute();
 }
 
-/** Stores many subjects in a few multi-row statements (see saveSubject). */
+/** Stores many subjects: in a few multi-row statements on PostgreSQL (see saveSubject). */
 export async function saveSubjects(db: DbExecutor, rows: readonly SupervisionSubjectRow[]): Promise<void> {
+  // On embedded SQLite a statement costs no round trip: the single-row upsert prepared once beats compiling a
+  // 500-row statement.
+  if (dialectOf(db) === 'sqlite') {
+    for (const row of rows) await upsertSubjectRow(db, row);
+    return;
+  }
   for (let offset = 0; offset < rows.length; offset += 500) {
     await db
       .insertInto('supervision_subjects')
@@ -176,8 +182,12 @@ export async function insertFindingIfNew(db: DbExecutor, row: SupervisionFinding
 /** Inserts the findings whose keys are not on record yet, in multi-row statements; returns the ids of those inserted. */
 export async function insertFindingsIfNew(db: DbExecutor, rows: readonly SupervisionFindingsTable[]): Promise<Set<string>> {
   const inserted = new Set<string>();
-  // One row (an event's finding, most often) takes the statement prepared once.
-  if (rows.length === 1) return (await insertFindingRow(db, rows[0]!)).rows.length > 0 ? new Set([rows[0]!.id]) : inserted;
+  // One row (an event's finding, most often), or any number on embedded SQLite where a statement costs no round
+  // trip, takes the single-row statement prepared once.
+  if (rows.length === 1 || dialectOf(db) === 'sqlite') {
+    for (const row of rows) if ((await insertFindingRow(db, row)).rows.length > 0) inserted.add(row.id);
+    return inserted;
+  }
   // 17 columns a row: 50 rows stay far below both databases' limits on bound parameters.
   for (let offset = 0; offset < rows.length; offset += 50) {
     const chunk = rows.slice(offset, offset + 50);
@@ -189,7 +199,10 @@ export async function insertFindingsIfNew(db: DbExecutor, rows: readonly Supervi
 
 /** Appends entries to findings' histories in multi-row statements. */
 export async function insertFindingActions(db: DbExecutor, rows: readonly SupervisionFindingActionsTable[]): Promise<void> {
-  if (rows.length === 1) return void (await insertActionRow(db, rows[0]!));
+  if (rows.length === 1 || dialectOf(db) === 'sqlite') {
+    for (const row of rows) await insertActionRow(db, row);
+    return;
+  }
   for (let offset = 0; offset < rows.length; offset += 100) await db.insertInto('supervision_finding_actions').values(rows.slice(offset, offset + 100)).execute();
 }
 

@@ -218,6 +218,8 @@ export interface CaseDetail extends CaseSummary {
   supplementRequest: Array<{ materialKey: string | null; name: string; requirement: string }> | null;
   allowedActions: string[];
   queryCode: string | null;
+  /** What the item version the case is bound to offers the action forms (staff only). */
+  pinnedItem: { materials: Material[]; charged: boolean; fees: Fee[]; discretion: Discretion[]; specialProcedures: SpecialProcedureLimit[] } | null;
 }
 
 export interface Receipt {

@@ -1,12 +1,12 @@
 // 办理操作: exactly the case's allowedActions as a radio group, the chosen action's form (办结 with the fees
 // collected, CaseFeeFields), and POST /api/cases/:id/actions with the version the page loaded. A 409
 // CASE_CONFLICT shows the server's message and reloads the case.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Empty, Form, Radio } from 'antd';
 import { ApiError, api } from '../../api.ts';
 import { errorText } from '../../format.ts';
 import { useI18n } from '../../i18n.ts';
-import type { CaseDetail, ItemDetail, PublicGuide } from '../../services/types.ts';
+import type { CaseDetail } from '../../services/types.ts';
 import { CASE_ACTIONS, actionKey, isCaseAction, type CaseAction } from '../../services/vocab.ts';
 import CaseActionFields, { buildCommand, initialValuesFor, type ActionValues, type ItemFacts } from './CaseActionFields.tsx';
 
@@ -16,32 +16,13 @@ const DANGER: ReadonlySet<CaseAction> = new Set(['refuse', 'deny', 'send_back', 
 const UNREADABLE: ItemFacts = { materials: [], specialProcedures: null, discretion: [], charged: null, fees: [] };
 
 /**
- * The item's materials, special procedures, discretion and fees: from the published guide (the version cases are
- * opened on), else the staff view (an item no longer published), else UNREADABLE.
+ * The item's materials, special procedures, discretion and fees, from the item version the case is bound to (the
+ * case detail carries them for staff): the standard supervision checks collected fees against, even when the item
+ * has been republished since.
  */
-function useItemFacts(itemId: string, wanted: boolean): ItemFacts | null {
-  const [facts, setFacts] = useState<ItemFacts | null>(null);
-  useEffect(() => {
-    if (!wanted) return undefined;
-    let live = true;
-    const id = encodeURIComponent(itemId);
-    api
-      .get<PublicGuide>(`/api/public/service-items/${id}`)
-      .catch(() => api.get<ItemDetail>(`/api/service-items/${id}`))
-      .then(
-        (item) => {
-          const guide = item.guide;
-          if (live) setFacts({ materials: guide.materials, specialProcedures: item.process.specialProcedures, discretion: guide.discretion ?? [], charged: guide.charged, fees: guide.fees ?? [] });
-        },
-        () => {
-          if (live) setFacts(UNREADABLE);
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [itemId, wanted]);
-  return facts;
+function itemFactsOf(detail: CaseDetail): ItemFacts {
+  const pinned = detail.pinnedItem;
+  return pinned ? { materials: pinned.materials, specialProcedures: pinned.specialProcedures, discretion: pinned.discretion, charged: pinned.charged, fees: pinned.fees } : UNREADABLE;
 }
 
 export default function CaseActionPanel({ detail, onDone, onConflict }: { detail: CaseDetail; onDone: (action: CaseAction) => void; onConflict: (message: string) => void }) {
@@ -53,21 +34,16 @@ export default function CaseActionPanel({ detail, onDone, onConflict }: { detail
   const [form] = Form.useForm<ActionValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const needsFacts = actions.some((action) => action === 'request_supplement' || action === 'suspend' || action === 'penalize' || action === 'conclude');
-  const facts = useItemFacts(detail.itemId, needsFacts);
+  const facts = useMemo(() => itemFactsOf(detail), [detail]);
   const action = chosen && actions.includes(chosen) ? chosen : (actions[0] ?? null);
 
   useEffect(() => {
     setError(null);
     form.resetFields();
     if (action) form.setFieldsValue(initialValuesFor(action, facts));
-    // The item's facts arriving later must not wipe what was typed: the effect below fills in the fees then.
+    // A new version of the case (after an action) starts the form afresh; the facts come with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, form, detail.version]);
-
-  useEffect(() => {
-    if (action === 'conclude' && facts && form.getFieldValue('fees') === undefined) form.setFieldsValue(initialValuesFor(action, facts));
-  }, [action, facts, form]);
 
   if (actions.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('svc.act.none')} />;
