@@ -81,31 +81,43 @@ export function lockSubjects(db: DbExecutor, subjectType: string, subjectIds: re
   return (dialectOf(db) === 'postgres' ? query.forUpdate() : query).execute();
 }
 
-/** Stores many subjects: in a few multi-row statements on PostgreSQL (see saveSubject). */
+/** Stores many subjects (see saveSubject): one statement on PostgreSQL, the prepared single-row upsert on SQLite. */
 export async function saveSubjects(db: DbExecutor, rows: readonly SupervisionSubjectRow[]): Promise<void> {
+  if (rows.length === 0) return;
   // On embedded SQLite a statement costs no round trip: the single-row upsert prepared once beats compiling a
-  // 500-row statement.
+  // statement of hundreds of rows.
   if (dialectOf(db) === 'sqlite') {
     for (const row of rows) await upsertSubjectRow(db, row);
     return;
   }
-  for (let offset = 0; offset < rows.length; offset += 500) {
-    await db
-      .insertInto('supervision_subjects')
-      .values(rows.slice(offset, offset + 500))
-      .onConflict((conflict) =>
-        conflict.columns(['subject_type', 'subject_id']).doUpdateSet((eb) => ({
-          unit_id: eb.ref('excluded.unit_id'),
-          scope_key: eb.ref('excluded.scope_key'),
-          label: eb.ref('excluded.label'),
-          deadlines_json: eb.ref('excluded.deadlines_json'),
-          next_check_on: eb.ref('excluded.next_check_on'),
-          evaluated_at: eb.ref('excluded.evaluated_at'),
-        })),
-      )
-      .execute();
-  }
+  // On PostgreSQL, one array per column: the statement's text is the same for any number of rows, so it is
+  // prepared once, and a thousand rows take one round trip instead of thousands of bound parameters.
+  const column = <K extends keyof SupervisionSubjectRow>(key: K) => rows.map((row) => row[key]);
+  await upsertSubjectArrays(db, {
+    types: column('subject_type'), ids: column('subject_id'), units: column('unit_id'), scopes: column('scope_key'), labels: column('label'),
+    deadlines: column('deadlines_json'), nextChecks: column('next_check_on'), evaluatedAt: column('evaluated_at'),
+  });
 }
+
+const upsertSubjectArrays = preparedQuery(
+  (db, values: { types: string[]; ids: string[]; units: string[]; scopes: Array<string | null>; labels: string[]; deadlines: string[]; nextChecks: Array<string | null>; evaluatedAt: string[] }) =>
+    db
+      .insertInto('supervision_subjects')
+      .columns(['subject_type', 'subject_id', 'unit_id', 'scope_key', 'label', 'deadlines_json', 'next_check_on', 'evaluated_at'])
+      .expression(
+        sql<SupervisionSubjectRow>`select * from unnest(${values.types}::text[], ${values.ids}::text[], ${values.units}::text[], ${values.scopes}::text[], ${values.labels}::text[], ${values.deadlines}::text[], ${values.nextChecks}::text[], ${values.evaluatedAt}::text[])`,
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['subject_type', 'subject_id']).doUpdateSet({
+          unit_id: (eb) => eb.ref('excluded.unit_id'),
+          scope_key: (eb) => eb.ref('excluded.scope_key'),
+          label: (eb) => eb.ref('excluded.label'),
+          deadlines_json: (eb) => eb.ref('excluded.deadlines_json'),
+          next_check_on: (eb) => eb.ref('excluded.next_check_on'),
+          evaluated_at: (eb) => eb.ref('excluded.evaluated_at'),
+        }),
+      ),
+);
 
 /** Stores a subject's deadlines and the next day it must be looked at. */
 export async function saveSubject(db: DbExecutor, row: Insertable<SupervisionSubjectsTable> & SupervisionSubjectRow): Promise<void> {
