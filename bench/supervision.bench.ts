@@ -11,6 +11,8 @@
 //   npm run bench:supervision                               (embedded SQLite)
 //   BENCH_PG_URL=postgres://… npm run bench:supervision     (also on PostgreSQL, in a database it creates and drops)
 //   BENCH_SIZES=20000 npm run bench:supervision             (a quick run)
+// Before measuring, the database gets BENCH_HISTORY (100,000) resolved findings of earlier days, as a platform
+// that has been running has.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +30,7 @@ const SIZES = (process.env['BENCH_SIZES'] ?? '100000,2000000').split(',').map(Nu
 const CROSSINGS = Number(process.env['BENCH_CROSSINGS'] ?? 10_000);
 const TRANSITIONS = Number(process.env['BENCH_TRANSITIONS'] ?? 1000);
 const PG_GENERATED = Number(process.env['BENCH_PG_GENERATED'] ?? 100_000);
+const HISTORY = Number(process.env['BENCH_HISTORY'] ?? 100_000);
 
 // Monday 16 November 2026, 09:00 in China. Crossing cases are due Thursday 19 November: three working days
 // ahead today, two (warning) tomorrow. The others are due on 31 December, far from any threshold.
@@ -74,6 +77,10 @@ async function benchSize(label: string, databaseUrl: string | undefined, openCas
   for (let offset = 0; offset < crossing.length; offset += 1000) {
     await db.updateTable('cases').set({ case_deadline: CROSSING_DUE, step_deadline: CROSSING_DUE }).where('id', 'in', crossing.slice(offset, offset + 1000)).execute();
   }
+  // A platform that has been running has a history of findings: HISTORY resolved ones with their history entries,
+  // so the tables' statistics (and PostgreSQL's cached plans of their foreign-key checks) are those of a working
+  // system, not of empty tables.
+  await loadFindingHistory(db, running.map((row) => row.id), Math.min(HISTORY, running.length));
   if (databaseUrl) await sql`vacuum (analyze)`.execute(db);
   else {
     await sql`analyze`.execute(db);
@@ -139,6 +146,34 @@ async function benchSize(label: string, databaseUrl: string | undefined, openCas
   if (!databaseUrl) console.log(`  database file: ${megabytes(fs.statSync(path.join(dataDir, 'zhengtong.sqlite')).size)}`);
   await platform.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Resolved findings of earlier days on `count` of the cases, each with its raised and resolved entries. */
+async function loadFindingHistory(db: Awaited<ReturnType<typeof createPlatform>>['database']['db'], caseIds: readonly string[], count: number): Promise<void> {
+  const unitOf = new Map<string, string>();
+  const stride = Math.max(1, Math.floor(caseIds.length / count));
+  const chosen = caseIds.filter((_id, index) => index % stride === 0).slice(0, count);
+  for (let offset = 0; offset < chosen.length; offset += 1000) {
+    const ids = chosen.slice(offset, offset + 1000);
+    for (const row of await db.selectFrom('cases').select(['id', 'unit_id', 'case_number']).where('id', 'in', ids).execute()) unitOf.set(row.id, `${row.unit_id}|${row.case_number}`);
+  }
+  const raisedAt = toTimestamp(MONDAY - 30 * 86_400_000);
+  const resolvedAt = toTimestamp(MONDAY - 20 * 86_400_000);
+  for (let offset = 0; offset < chosen.length; offset += 250) {
+    const findings = chosen.slice(offset, offset + 250).map((caseId) => {
+      const [unitId, label] = unitOf.get(caseId)!.split('|') as [string, string];
+      return {
+        id: newId(MONDAY - 30 * 86_400_000), finding_key: `timeliness.step|case|${caseId}|step:history|warning`, category: 'timeliness', rule_code: 'timeliness.step', level: 'warning' as const, subject_type: 'case', subject_id: caseId,
+        subject_label: label, unit_id: unitId, deadline_key: 'step:history', due_on: raisedAt.slice(0, 10), detail: '办理环节时限即将到期', raised_at: raisedAt, raised_on: raisedAt.slice(0, 10), resolved_at: resolvedAt, status: 'notified' as const, updated_at: resolvedAt,
+      };
+    });
+    await db.insertInto('supervision_findings').values(findings).execute();
+    const actions = findings.flatMap((finding) => [
+      { id: newId(MONDAY - 30 * 86_400_000), finding_id: finding.id, action: 'raised' as const, actor_user_id: null, actor_name: '电子监察系统', actor_unit_id: null, note: finding.detail, occurred_at: raisedAt },
+      { id: newId(MONDAY - 20 * 86_400_000), finding_id: finding.id, action: 'resolved' as const, actor_user_id: null, actor_name: '电子监察系统', actor_unit_id: null, note: '时限已结束', occurred_at: resolvedAt },
+    ]);
+    await db.insertInto('supervision_finding_actions').values(actions).execute();
+  }
 }
 
 async function countFindings(db: Awaited<ReturnType<typeof createPlatform>>['database']['db']): Promise<number> {
