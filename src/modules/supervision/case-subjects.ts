@@ -2,7 +2,7 @@
 // turns them into the engine's subject and the record checks, right after a case event commits (the outbox
 // subscriber) and when every running case is re-evaluated from scratch (after a calendar or rule change).
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
-import type { DbExecutor } from '../../core/db/database.ts';
+import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
 import type { BatchEventHandler, EventHandler } from '../../core/notify/index.ts';
 import { findUserPermissions } from '../identity/index.ts';
 import { describeCaseForSupervision, describeCaseRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
@@ -149,20 +149,28 @@ function caseIdOf(payload: unknown): string | null {
 export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 1000): Promise<number> {
   let count = 0;
   const rules = await loadRules(deps.db, CASE_SUBJECT);
-  // The next page is read while this one is evaluated and written (on PostgreSQL, by another connection of the
-  // pool, so the database and this process work at the same time); a page's own rows are locked in its transaction.
+  // The next page is read while this one is evaluated and written. On PostgreSQL two pages are evaluated at once,
+  // each in its own transaction on its own connection, so this process evaluates one page while the database
+  // writes the other; their rows are disjoint. Embedded SQLite has one connection: one page at a time.
+  const concurrent = dialectOf(deps.db) === 'postgres' ? 2 : 1;
+  const inFlight = new Set<Promise<unknown>>();
+  const failures: unknown[] = [];
   let next = findRunningCasesForSupervision(deps.db, '', pageSize);
   for (;;) {
-    const page = await next;
-    if (page.length === 0) return count;
+    const page = await next.catch((error: unknown) => (failures.push(error), []));
+    if (page.length === 0 || failures.length > 0) break;
     next = findRunningCasesForSupervision(deps.db, page[page.length - 1]!.id, pageSize);
     const calendar = deps.calendar();
-    try {
-      await deps.db.transaction().execute((tx) => evaluateMany(tx, calendar, page.map(toSnapshot), rules, deps.now()));
-    } catch (error) {
-      await next.catch(() => undefined);
-      throw error;
-    }
+    const job: Promise<unknown> = deps.db
+      .transaction()
+      .execute((tx) => evaluateMany(tx, calendar, page.map(toSnapshot), rules, deps.now()))
+      .catch((error: unknown) => void failures.push(error))
+      .finally(() => inFlight.delete(job));
+    inFlight.add(job);
     count += page.length;
+    if (inFlight.size >= concurrent) await Promise.race(inFlight);
   }
+  await Promise.all([...inFlight, next.catch(() => undefined)]);
+  if (failures.length > 0) throw failures[0];
+  return count;
 }
