@@ -6,7 +6,7 @@
 import type { DbExecutor } from '../../core/db/database.ts';
 import type { EventHandler } from '../../core/notify/index.ts';
 import { describeItemForSupervision, findPublishedItemsForSupervision, type ItemUnderSupervision } from '../services/index.ts';
-import { checkLevelFor } from './supervision-rules.ts';
+import { checkRulesFor } from './supervision-rules.ts';
 import { raiseFinding, resolveFinding } from './finding-batch.ts';
 import { loadRules, loadRulesCached } from './supervision-evaluation.ts';
 import { findFindingsOfSubject } from './supervision.repository.ts';
@@ -18,7 +18,7 @@ export const GUIDE_RULE = 'completeness.guide';
 
 /** Raises what the item's published guide lacks and resolves what an earlier version or a retired item left open. */
 export async function checkItemGuide(tx: DbExecutor, item: ItemUnderSupervision, rules: readonly SupervisionRuleRow[], now: Date): Promise<{ raised: number; resolved: number }> {
-  const level = checkLevelFor(rules, GUIDE_RULE, item.id);
+  const level = checkRulesFor(rules, item.id).get(GUIDE_RULE)?.level ?? null;
   const standing = item.publishedVersionId !== null && item.missing.length > 0 ? `${GUIDE_RULE}|${ITEM_SUBJECT}|${item.id}|${item.publishedVersionId}` : null;
   const existing = await findFindingsOfSubject(tx, ITEM_SUBJECT, item.id);
   let raised = 0;

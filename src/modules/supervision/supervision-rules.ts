@@ -140,36 +140,30 @@ function thresholdsOf(settings: Record<string, unknown>): TimelinessThresholds {
 }
 
 export interface CheckRule {
-  code: CaseCheckCode;
+  /** A check of a case's record (CaseCheckCode), or of another subject's (`completeness.guide`). */
+  code: string;
   level: FindingLevel;
   settings: CaseCheckSettings;
 }
 
 /**
- * The checks in force for a subject of a scope (an item's own setting overriding the general one), with their
- * levels and the thresholds the checks read. A check switched off is absent.
+ * The checks in force for a subject of a scope (an item's own setting overriding the general one), by code, with
+ * their levels and the thresholds the checks read. A check switched off is absent.
  */
-export function checkRulesFor(rows: readonly SupervisionRuleRow[], scopeKey: string | null): Map<CaseCheckCode, CheckRule> {
+export function checkRulesFor(rows: readonly SupervisionRuleRow[], scopeKey: string | null): Map<string, CheckRule> {
   const chosen = new Map<string, SupervisionRuleRow>();
   for (const row of rows) {
     if (row.category === 'timeliness') continue;
     if (row.scope_key === '' && !chosen.has(row.code)) chosen.set(row.code, row);
     if (row.scope_key !== '' && row.scope_key === scopeKey) chosen.set(row.code, row);
   }
-  const rules = new Map<CaseCheckCode, CheckRule>();
+  const rules = new Map<string, CheckRule>();
   for (const row of chosen.values()) {
     if (!fromFlag(row.enabled)) continue;
     const settings = ruleSettings(row);
     const level = FINDING_LEVELS.includes(settings.level as FindingLevel) ? (settings.level as FindingLevel) : 'red';
-    rules.set(row.code as CaseCheckCode, { code: row.code as CaseCheckCode, level, settings: { maxEntryDelayDays: typeof settings.maxEntryDelayDays === 'number' ? settings.maxEntryDelayDays : 1 } });
+    rules.set(row.code, { code: row.code, level, settings: { maxEntryDelayDays: typeof settings.maxEntryDelayDays === 'number' ? settings.maxEntryDelayDays : 1 } });
   }
   return rules;
 }
 
-/** The level a check of the record raises for a subject of a scope (the scope's own setting first), or null when it is switched off. */
-export function checkLevelFor(rows: readonly SupervisionRuleRow[], code: string, scopeKey: string | null): FindingLevel | null {
-  const row = rows.find((rule) => rule.code === code && rule.scope_key !== '' && rule.scope_key === scopeKey) ?? rows.find((rule) => rule.code === code && rule.scope_key === '');
-  if (!row || !fromFlag(row.enabled)) return null;
-  const level = ruleSettings(row).level;
-  return FINDING_LEVELS.includes(level as FindingLevel) ? (level as FindingLevel) : 'red';
-}

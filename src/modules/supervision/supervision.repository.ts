@@ -1,7 +1,7 @@
 // All SQL of electronic supervision's evaluation: rules, supervised subjects and the findings they raise.
 // The statements run on every case event are prepared once (core/db/prepared-query.ts).
-import { sql, type Insertable } from 'kysely';
-import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
+import { sql, type Insertable, type OnConflictBuilder } from 'kysely';
+import { dialectOf, type Database, type DbExecutor } from '../../core/db/database.ts';
 import { preparedQuery } from '../../core/db/prepared-query.ts';
 import type { SupervisionFindingActionsTable, SupervisionFindingsTable, SupervisionRuleRow, SupervisionSubjectRow, SupervisionSubjectsTable } from './supervision.tables.ts';
 
@@ -59,20 +59,23 @@ export async function lockSubject(db: DbExecutor, subjectType: string, subjectId
   return (await query(db, { subjectType, subjectId })).rows[0];
 }
 
+// An existing subject row takes the new row's values (both upserts below).
+function replaceSubject(conflict: OnConflictBuilder<Database, 'supervision_subjects'>) {
+  return conflict.columns(['subject_type', 'subject_id']).doUpdateSet({
+    unit_id: (eb) => eb.ref('excluded.unit_id'),
+    scope_key: (eb) => eb.ref('excluded.scope_key'),
+    label: (eb) => eb.ref('excluded.label'),
+    deadlines_json: (eb) => eb.ref('excluded.deadlines_json'),
+    next_check_on: (eb) => eb.ref('excluded.next_check_on'),
+    evaluated_at: (eb) => eb.ref('excluded.evaluated_at'),
+  });
+}
+
 const upsertSubjectRow = preparedQuery((db, row: SupervisionSubjectRow) =>
   db
     .insertInto('supervision_subjects')
     .values({ subject_type: row.subject_type, subject_id: row.subject_id, unit_id: row.unit_id, scope_key: row.scope_key, label: row.label, deadlines_json: row.deadlines_json, next_check_on: row.next_check_on, evaluated_at: row.evaluated_at })
-    .onConflict((conflict) =>
-      conflict.columns(['subject_type', 'subject_id']).doUpdateSet({
-        unit_id: (eb) => eb.ref('excluded.unit_id'),
-        scope_key: (eb) => eb.ref('excluded.scope_key'),
-        label: (eb) => eb.ref('excluded.label'),
-        deadlines_json: (eb) => eb.ref('excluded.deadlines_json'),
-        next_check_on: (eb) => eb.ref('excluded.next_check_on'),
-        evaluated_at: (eb) => eb.ref('excluded.evaluated_at'),
-      }),
-    ),
+    .onConflict(replaceSubject),
 );
 
 /** Locks many subjects' rows of one type (see lockSubject) and returns those that are watched. */
@@ -107,16 +110,7 @@ const upsertSubjectArrays = preparedQuery(
       .expression(
         sql<SupervisionSubjectRow>`select * from unnest(${values.types}::text[], ${values.ids}::text[], ${values.units}::text[], ${values.scopes}::text[], ${values.labels}::text[], ${values.deadlines}::text[], ${values.nextChecks}::text[], ${values.evaluatedAt}::text[])`,
       )
-      .onConflict((conflict) =>
-        conflict.columns(['subject_type', 'subject_id']).doUpdateSet({
-          unit_id: (eb) => eb.ref('excluded.unit_id'),
-          scope_key: (eb) => eb.ref('excluded.scope_key'),
-          label: (eb) => eb.ref('excluded.label'),
-          deadlines_json: (eb) => eb.ref('excluded.deadlines_json'),
-          next_check_on: (eb) => eb.ref('excluded.next_check_on'),
-          evaluated_at: (eb) => eb.ref('excluded.evaluated_at'),
-        }),
-      ),
+      .onConflict(replaceSubject),
 );
 
 /** Stores a subject's deadlines and the next day it must be looked at. */
