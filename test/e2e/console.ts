@@ -1,7 +1,7 @@
 // Staff-console steps shared by the browser tests: the admin's first sign-in (password → TOTP enrolment →
 // password change) driven through the real UI, and keyboard helpers.
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { currentTotpCode } from '../../src/core/auth/totp.ts';
 import { DEMO_PASSWORD } from '../../src/modules/identity/index.ts';
 import { strongPassword, type TestClock } from '../harness.ts';
@@ -113,7 +113,35 @@ export async function animationsSettled(page: Page): Promise<void> {
   await waitUntil(page, `document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)`);
 }
 
-/** Waits until no Select dropdown is showing. */
+// The Select dropdowns showing now (a closed one is display:none or carries the hidden class).
+const SHOWN_DROPDOWNS = `[...document.querySelectorAll('.ant-select-dropdown')].filter((el) => el.offsetParent !== null && !el.classList.contains('ant-select-dropdown-hidden'))`;
+
+/** Waits until no Select dropdown is showing; a failure names the dropdowns still open and what they list. */
 export async function dropdownsClosed(page: Page): Promise<void> {
-  await waitUntil(page, `[...document.querySelectorAll('.ant-select-dropdown')].every((el) => el.offsetParent === null || el.classList.contains('ant-select-dropdown-hidden'))`);
+  try {
+    await waitUntil(page, `${SHOWN_DROPDOWNS}.length === 0`);
+  } catch {
+    const shown = await page.evaluate(`${SHOWN_DROPDOWNS}.map((el) => el.className + ' — ' + el.innerText.replace(/\\s+/g, ' ').slice(0, 80))`);
+    assert.fail(`a Select dropdown is still showing: ${JSON.stringify(shown)}`);
+  }
+}
+
+/**
+ * Picks an option of a Select with the pointer: opens the field, waits for the dropdown's opening animation to
+ * end (an option clicked while it runs can be dropped), clicks the option — the first one when none is named —
+ * then waits until the dropdown has gone and the field shows the option. Returns the option's label.
+ */
+export async function chooseOption(page: Page, field: Locator, option?: string | RegExp): Promise<string> {
+  await dropdownsClosed(page);
+  await field.click();
+  const options = page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option');
+  const choice = option === undefined ? options.first() : options.filter({ hasText: option }).first();
+  await choice.waitFor();
+  await animationsSettled(page);
+  const label = (await choice.innerText()).trim();
+  await choice.click();
+  await dropdownsClosed(page);
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  await select.getByText(label, { exact: true }).first().waitFor();
+  return label;
 }
