@@ -14,7 +14,7 @@ import { createTestApp, type TestApp } from '../harness.ts';
 import { act, applyFor, completeGuide, publishItem } from '../services/fixtures.ts';
 import { testDialect } from '../test-database.ts';
 import { checkA11y, launchBrowser, newContext, screenshot, skipWithoutChromium } from './browser.ts';
-import { animationsSettled, buttonName, focused, openSection, signInAsStaff, waitUntil } from './console.ts';
+import { animationsSettled, buttonName, chooseOption, focused, openSection, signInAsStaff, waitUntil } from './console.ts';
 
 const on = testDialect();
 const skip = skipWithoutChromium;
@@ -200,8 +200,7 @@ test(`${on}: the statistics page counts findings and exports them to Excel; the 
   await a11y(page, 'supervision statistics');
 
   // Only yellow cards, then the export with the same filters.
-  await main.getByLabel('级别', { exact: true }).click();
-  await page.locator('.ant-select-item-option', { hasText: '黄牌' }).click();
+  await chooseOption(page, main.getByLabel('级别', { exact: true }), '黄牌');
   await main.getByRole('button', { name: buttonName('查询') }).click();
   await waitUntil(page, `document.querySelector('[data-kpi="warning"] .zt-kpi-value')?.textContent?.startsWith('0') === true`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);

@@ -5,7 +5,7 @@
 // the next day anything can change without an event — which the subject stores, so a scheduler looks only at
 // subjects whose moment has come. Pure: storage, notification and idempotency live around it.
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
-import { levelsUpTo, nextTimelinessChange, timelinessLevel, type FindingLevel, type TimelinessThresholds } from './timeliness.ts';
+import { levelsUpTo, timelinessOf, type FindingLevel, type TimelinessThresholds } from './timeliness.ts';
 
 /** One running deadline of a subject; `due` is null while it does not run (paused, stopped, not started). */
 export interface SupervisedDeadline {
@@ -68,11 +68,10 @@ export function evaluateSubject(calendar: WorkingCalendar, subject: SupervisedSu
     if (deadline.due === null) continue;
     const rule = ruleFor(rules, subject, deadline.kind);
     if (!rule) continue;
-    const level = timelinessLevel(calendar, deadline.due, today, rule.thresholds);
+    const { level, next: change } = timelinessOf(calendar, deadline.due, today, rule.thresholds);
     for (const reached of levelsUpTo(level)) {
       findings.push({ ruleCode: rule.code, subjectType: subject.type, subjectId: subject.id, deadlineKey: deadline.key, level: reached, due: deadline.due });
     }
-    const change = nextTimelinessChange(calendar, deadline.due, today, rule.thresholds);
     if (change !== null && (nextCheckOn === null || change < nextCheckOn)) nextCheckOn = change;
   }
   return { findings, nextCheckOn };

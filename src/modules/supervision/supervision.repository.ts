@@ -93,24 +93,20 @@ export async function saveSubjects(db: DbExecutor, rows: readonly SupervisionSub
     for (const row of rows) await upsertSubjectRow(db, row);
     return;
   }
-  // On PostgreSQL, one array per column: the statement's text is the same for any number of rows, so it is
-  // prepared once, and a thousand rows take one round trip instead of thousands of bound parameters.
-  const column = <K extends keyof SupervisionSubjectRow>(key: K) => rows.map((row) => row[key]);
-  await upsertSubjectArrays(db, {
-    types: column('subject_type'), ids: column('subject_id'), units: column('unit_id'), scopes: column('scope_key'), labels: column('label'),
-    deadlines: column('deadlines_json'), nextChecks: column('next_check_on'), evaluatedAt: column('evaluated_at'),
-  });
+  // On PostgreSQL the rows travel as one JSON parameter: the statement's text is the same for any number of
+  // rows, so it is prepared once; a thousand rows take one round trip; and JSON.stringify is native, where
+  // per-column text arrays were escaped element by element in JavaScript.
+  await upsertSubjectRecords(db, { rows: JSON.stringify(rows) });
 }
 
-const upsertSubjectArrays = preparedQuery(
-  (db, values: { types: string[]; ids: string[]; units: string[]; scopes: Array<string | null>; labels: string[]; deadlines: string[]; nextChecks: Array<string | null>; evaluatedAt: string[] }) =>
-    db
-      .insertInto('supervision_subjects')
-      .columns(['subject_type', 'subject_id', 'unit_id', 'scope_key', 'label', 'deadlines_json', 'next_check_on', 'evaluated_at'])
-      .expression(
-        sql<SupervisionSubjectRow>`select * from unnest(${values.types}::text[], ${values.ids}::text[], ${values.units}::text[], ${values.scopes}::text[], ${values.labels}::text[], ${values.deadlines}::text[], ${values.nextChecks}::text[], ${values.evaluatedAt}::text[])`,
-      )
-      .onConflict(replaceSubject),
+const upsertSubjectRecords = preparedQuery((db, values: { rows: string }) =>
+  db
+    .insertInto('supervision_subjects')
+    .columns(['subject_type', 'subject_id', 'unit_id', 'scope_key', 'label', 'deadlines_json', 'next_check_on', 'evaluated_at'])
+    .expression(
+      sql<SupervisionSubjectRow>`select * from json_to_recordset(${values.rows}::json) as r(subject_type text, subject_id text, unit_id text, scope_key text, label text, deadlines_json text, next_check_on text, evaluated_at text)`,
+    )
+    .onConflict(replaceSubject),
 );
 
 /** Stores a subject's deadlines and the next day it must be looked at. */

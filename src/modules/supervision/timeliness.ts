@@ -50,3 +50,28 @@ export function nextTimelinessChange(calendar: WorkingCalendar, due: string, tod
   // deadline would already be at warning.
   return nthWorkingDayBackFrom(calendar, due, thresholds.warningDays + 1);
 }
+
+export interface Timeliness {
+  level: FindingLevel | null;
+  /** nextTimelinessChange: the first later day the level rises, null once red. */
+  next: string | null;
+}
+
+// Re-evaluating every running case asks the same few questions again and again (one today, a few hundred
+// distinct deadlines, one or two sets of thresholds): the answers are kept per calendar, which is immutable.
+const answered = new WeakMap<WorkingCalendar, Map<string, Timeliness>>();
+const MAX_ANSWERS = 20_000;
+
+/** timelinessLevel and nextTimelinessChange together, remembered per calendar. */
+export function timelinessOf(calendar: WorkingCalendar, due: string, today: string, thresholds: TimelinessThresholds): Timeliness {
+  let known = answered.get(calendar);
+  if (!known) answered.set(calendar, (known = new Map()));
+  const key = `${today}|${due}|${thresholds.warningDays}|${thresholds.redAfterOverdueDays}`;
+  let answer = known.get(key);
+  if (!answer) {
+    if (known.size >= MAX_ANSWERS) known.clear();
+    answer = { level: timelinessLevel(calendar, due, today, thresholds), next: nextTimelinessChange(calendar, due, today, thresholds) };
+    known.set(key, answer);
+  }
+  return answer;
+}
