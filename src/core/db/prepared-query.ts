@@ -47,3 +47,29 @@ export function preparedQuery<P extends object, R>(build: (db: Kysely<Database>,
     return db.executeQuery<R>({ sql: compiled.sql, query: compiled.query, parameters, queryId: { queryId: compiled.sql } });
   };
 }
+
+/** How a repository writes many rows of one table (see insertMany). */
+export interface ManyRowsWrite<Row, R> {
+  /** The single-row statement: a preparedQuery, compiled once. */
+  one: (db: DbExecutor, row: Row) => Promise<QueryResult<R>>;
+  /** One multi-row statement of at most `rowsPerStatement` rows, returning what it returns. */
+  many: (db: DbExecutor, rows: Row[]) => Promise<R[]>;
+  /** Keeps columns × rows below both databases' limits on bound parameters (SQLite 32,766). */
+  rowsPerStatement: number;
+}
+
+/**
+ * Writes many rows, choosing by database. One row, or any number on embedded SQLite, where a statement costs no
+ * round trip, goes through the single-row statement prepared once: that beats compiling statements of hundreds
+ * of rows. On PostgreSQL, where every statement is a round trip, rows go in multi-row statements. Returns the
+ * rows the statements returned.
+ */
+export async function insertMany<Row, R>(db: DbExecutor, rows: readonly Row[], write: ManyRowsWrite<Row, R>): Promise<R[]> {
+  const returned: R[] = [];
+  if (rows.length === 1 || dialectOf(db) === 'sqlite') {
+    for (const row of rows) returned.push(...(await write.one(db, row)).rows);
+    return returned;
+  }
+  for (let offset = 0; offset < rows.length; offset += write.rowsPerStatement) returned.push(...(await write.many(db, rows.slice(offset, offset + write.rowsPerStatement))));
+  return returned;
+}

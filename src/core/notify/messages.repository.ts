@@ -1,7 +1,7 @@
 // All SQL of in-app messages: a message is delivered by being committed with the change that caused it.
 import type { Selectable } from 'kysely';
-import { preparedQuery } from '../db/prepared-query.ts';
-import { dialectOf, type DbExecutor } from '../db/database.ts';
+import { insertMany, preparedQuery } from '../db/prepared-query.ts';
+import type { DbExecutor } from '../db/database.ts';
 import { toCount } from '../db/values.ts';
 
 export interface MessagesTable {
@@ -24,12 +24,7 @@ export type MessageRow = Selectable<MessagesTable>;
 
 /** Inserts many messages in multi-row statements (in the caller's transaction). */
 export async function insertMessages(tx: DbExecutor, rows: readonly MessageRow[]): Promise<void> {
-  // One row, or any number on embedded SQLite where a statement costs no round trip: the prepared single-row insert.
-  if (rows.length === 1 || dialectOf(tx) === 'sqlite') {
-    for (const row of rows) await insertMessage(tx, row);
-    return;
-  }
-  for (let offset = 0; offset < rows.length; offset += 100) await tx.insertInto('messages').values(rows.slice(offset, offset + 100)).execute();
+  await insertMany(tx, rows, { one: insertMessageRow, many: (db, chunk) => db.insertInto('messages').values(chunk).execute(), rowsPerStatement: 100 });
 }
 
 /** Inserts one message (in the caller's transaction). */

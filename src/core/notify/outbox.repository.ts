@@ -4,7 +4,7 @@
 // expired from recording a result over the attempt of the node that reclaimed the row.
 import { sql, type Selectable } from 'kysely';
 import { dialectOf, type Db, type DbExecutor } from '../db/database.ts';
-import { preparedQuery } from '../db/prepared-query.ts';
+import { insertMany, preparedQuery } from '../db/prepared-query.ts';
 import { toCount } from '../db/values.ts';
 
 export const OUTBOX_CHANNELS = ['email', 'sms', 'event'] as const;
@@ -50,13 +50,7 @@ function boundError(message: string): string {
 
 /** Inserts many outbox rows in multi-row statements (in the caller's transaction). */
 export async function insertOutboxMessages(tx: DbExecutor, rows: readonly OutboxRow[]): Promise<void> {
-  // One row, or any number on embedded SQLite where a statement costs no round trip: the prepared single-row insert.
-  if (rows.length === 1 || dialectOf(tx) === 'sqlite') {
-    for (const row of rows) await insertOutboxRow(tx, row);
-    return;
-  }
-  // 14 columns a row: 60 rows stay far below SQLite's and PostgreSQL's limits on bound parameters.
-  for (let offset = 0; offset < rows.length; offset += 60) await tx.insertInto('outbox').values(rows.slice(offset, offset + 60)).execute();
+  await insertMany(tx, rows, { one: insertOutboxRow, many: (db, chunk) => db.insertInto('outbox').values(chunk).execute(), rowsPerStatement: 60 }); // 14 columns
 }
 
 /** Inserts one outbox row (in the caller's transaction). */

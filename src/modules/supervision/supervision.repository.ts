@@ -2,7 +2,7 @@
 // The statements run on every case event are prepared once (core/db/prepared-query.ts).
 import { sql, type Insertable, type OnConflictBuilder } from 'kysely';
 import { dialectOf, type Database, type DbExecutor } from '../../core/db/database.ts';
-import { preparedQuery } from '../../core/db/prepared-query.ts';
+import { insertMany, preparedQuery } from '../../core/db/prepared-query.ts';
 import type { SupervisionFindingActionsTable, SupervisionFindingsTable, SupervisionRuleRow, SupervisionSubjectRow, SupervisionSubjectsTable } from './supervision.tables.ts';
 
 const selectRulesOfSubjectType = preparedQuery((db, values: { subjectType: string }) => db.selectFrom('supervision_rules').selectAll().where('subject_type', '=', values.subjectType));
@@ -86,17 +86,10 @@ export function lockSubjects(db: DbExecutor, subjectType: string, subjectIds: re
 
 /** Stores many subjects (see saveSubject): one statement on PostgreSQL, the prepared single-row upsert on SQLite. */
 export async function saveSubjects(db: DbExecutor, rows: readonly SupervisionSubjectRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  // On embedded SQLite a statement costs no round trip: the single-row upsert prepared once beats compiling a
-  // statement of hundreds of rows.
-  if (dialectOf(db) === 'sqlite') {
-    for (const row of rows) await upsertSubjectRow(db, row);
-    return;
-  }
   // On PostgreSQL the rows travel as one JSON parameter: the statement's text is the same for any number of
-  // rows, so it is prepared once; a thousand rows take one round trip; and JSON.stringify is native, where
-  // per-column text arrays were escaped element by element in JavaScript.
-  await upsertSubjectRecords(db, { rows: JSON.stringify(rows) });
+  // rows, so it is prepared once; a page of a thousand takes one round trip; and JSON.stringify is native,
+  // where per-column text arrays were escaped element by element in JavaScript.
+  await insertMany(db, rows, { one: upsertSubjectRow, many: async (tx, page) => (await upsertSubjectRecords(tx, { rows: JSON.stringify(page) })).rows, rowsPerStatement: 5000 });
 }
 
 const upsertSubjectRecords = preparedQuery((db, values: { rows: string }) =>
@@ -183,29 +176,17 @@ export async function insertFindingIfNew(db: DbExecutor, row: SupervisionFinding
 
 /** Inserts the findings whose keys are not on record yet, in multi-row statements; returns the ids of those inserted. */
 export async function insertFindingsIfNew(db: DbExecutor, rows: readonly SupervisionFindingsTable[]): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  // One row (an event's finding, most often), or any number on embedded SQLite where a statement costs no round
-  // trip, takes the single-row statement prepared once.
-  if (rows.length === 1 || dialectOf(db) === 'sqlite') {
-    for (const row of rows) if ((await insertFindingRow(db, row)).rows.length > 0) inserted.add(row.id);
-    return inserted;
-  }
-  // 17 columns a row: 50 rows stay far below both databases' limits on bound parameters.
-  for (let offset = 0; offset < rows.length; offset += 50) {
-    const chunk = rows.slice(offset, offset + 50);
-    const returned = await db.insertInto('supervision_findings').values(chunk).onConflict((conflict) => conflict.column('finding_key').doNothing()).returning('id').execute();
-    for (const row of returned) inserted.add(row.id);
-  }
-  return inserted;
+  const inserted = await insertMany(db, rows, {
+    one: insertFindingRow,
+    many: (tx, chunk) => tx.insertInto('supervision_findings').values(chunk).onConflict((conflict) => conflict.column('finding_key').doNothing()).returning('id').execute(),
+    rowsPerStatement: 50, // 17 columns
+  });
+  return new Set(inserted.map((row) => row.id));
 }
 
 /** Appends entries to findings' histories in multi-row statements. */
 export async function insertFindingActions(db: DbExecutor, rows: readonly SupervisionFindingActionsTable[]): Promise<void> {
-  if (rows.length === 1 || dialectOf(db) === 'sqlite') {
-    for (const row of rows) await insertActionRow(db, row);
-    return;
-  }
-  for (let offset = 0; offset < rows.length; offset += 100) await db.insertInto('supervision_finding_actions').values(rows.slice(offset, offset + 100)).execute();
+  await insertMany(db, rows, { one: insertActionRow, many: (tx, chunk) => tx.insertInto('supervision_finding_actions').values(chunk).execute(), rowsPerStatement: 100 });
 }
 
 const resolveFindingRow = preparedQuery((db, values: { id: string; now: string }) =>

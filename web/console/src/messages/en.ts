@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   'common.saved': 'Saved',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
+  'common.qualified': '{name} ({note})',
   'common.confirm': 'OK',
   'common.edit': 'Edit',
   'common.view': 'View',

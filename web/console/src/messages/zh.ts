@@ -20,6 +20,8 @@ export const zh = {
   'common.saved': '已保存',
   'common.cancel': '取消',
   'common.close': '关闭',
+  // A name with a qualifier after it: full-width brackets in Chinese, a space and ASCII brackets in English.
+  'common.qualified': '{name}（{note}）',
   'common.confirm': '确定',
   'common.edit': '编辑',
   'common.view': '查看',

@@ -37,7 +37,7 @@ function CaseView({ detail, onActed, onConflict, loading }: { detail: CaseDetail
           items={[
             { key: 'item', label: t('svc.case.itemName'), children: detail.itemName },
             { key: 'status', label: t('svc.case.status'), children: <Space size={4}><CaseStatusTag status={detail.status} />{outcome ? <StatusTag tone={detail.outcome === 'approved' || detail.outcome === 'no_penalty' ? 'success' : 'danger'}>{outcome}</StatusTag> : null}</Space> },
-            { key: 'applicant', label: t('svc.case.applicant'), children: `${detail.applicant.name}（${detail.applicant.kind === 'company' ? t('svc.audience.company') : t('svc.audience.person')}）` },
+            { key: 'applicant', label: t('svc.case.applicant'), children: t('common.qualified', { name: detail.applicant.name, note: detail.applicant.kind === 'company' ? t('svc.audience.company') : t('svc.audience.person') }) },
             { key: 'idNumber', label: detail.applicant.kind === 'company' ? t('svc.case.creditCode') : t('svc.case.idNumber'), children: <code>{detail.applicant.idNumber || '—'}</code> },
             { key: 'phone', label: t('svc.case.phone'), children: detail.applicant.phone ?? '—' },
             { key: 'channel', label: t('svc.case.channel'), children: channel },

@@ -2,7 +2,7 @@
 // (POST …/notes {note}) and the reply that closes it (POST …/reply {reply}) when `canHandle`, and its history.
 // Used by the complaints list's drawer and by the complaint's own page.
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Descriptions, Form, Input, Space } from 'antd';
+import { Alert, App, Button, Form, Input, Space } from 'antd';
 import { CommentOutlined, SendOutlined } from '@ant-design/icons';
 import { api } from '../api.ts';
 import { applyIssues, errorText, formatDate, formatDateTime } from '../format.ts';
@@ -12,6 +12,7 @@ import { useCan } from '../session.ts';
 import StatusTag from '../components/StatusTag.tsx';
 import type { Tone } from '../theme.ts';
 import { FileLinks } from './files.tsx';
+import FactsSection from './FactsSection.tsx';
 import HistorySection from './HistorySection.tsx';
 import type { Complaint, ComplaintDetail, ComplaintStatus } from './types.ts';
 import './supervision.css';
@@ -89,37 +90,29 @@ function TextStep({ id, title, icon, label, min, path, field, submitText, done, 
 export default function ComplaintDetailPanel({ complaint, onChanged, headingLevel = 3 }: { complaint: ComplaintDetail; onChanged: (next: ComplaintDetail) => void; headingLevel?: 2 | 3 }) {
   const { t } = useI18n();
   const canOpenCase = useCan('services.cases.read');
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const base = `/api/supervision/complaints/${encodeURIComponent(complaint.id)}`;
   return (
     <div className="zt-finding-detail">
-      <section aria-labelledby="complaint-facts">
-        <Heading id="complaint-facts" className="zt-section-title" style={{ marginTop: 0 }}>
-          {t('sup.complaint.facts')}
-        </Heading>
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          items={[
-            { key: 'number', label: t('sup.complaint.number'), children: <span className="zt-case-number">{complaint.complaintNumber}</span> },
-            { key: 'status', label: t('sup.col.status'), children: <ComplaintStatusTags complaint={complaint} /> },
-            { key: 'who', label: t('sup.complaint.complainant'), children: `${complaint.complainantName}（${complaint.complainantKind === 'company' ? t('svc.audience.company') : t('svc.audience.person')}）` },
-            { key: 'phone', label: t('sup.complaint.phone'), children: complaint.contactPhone ?? '—' },
-            { key: 'unit', label: t('sup.complaint.unit'), children: complaint.unitName },
-            ...(complaint.caseNumber && complaint.caseId
-              ? [{ key: 'case', label: t('sup.complaint.case'), children: canOpenCase ? <a href={detailHref('/cases', complaint.caseId)}>{complaint.caseNumber}</a> : complaint.caseNumber }]
-              : []),
-            { key: 'created', label: t('sup.complaint.createdAt'), children: formatDateTime(complaint.createdAt) },
-            { key: 'due', label: t('sup.complaint.due'), children: formatDate(complaint.dueOn) },
-            ...(complaint.repliedAt ? [{ key: 'replied', label: t('sup.complaint.repliedAt'), children: formatDateTime(complaint.repliedAt) }] : []),
-            { key: 'content', label: t('sup.complaint.content'), children: <div className="zt-finding-note" style={{ marginTop: 0 }}>{complaint.content}</div> },
-            ...(complaint.files.length > 0 ? [{ key: 'files', label: t('sup.detail.files'), children: <FileLinks files={complaint.files} /> }] : []),
-            ...(complaint.reply ? [{ key: 'reply', label: t('sup.complaint.reply'), children: <div className="zt-finding-note" style={{ marginTop: 0 }}>{complaint.reply}</div> }] : []),
-          ]}
-        />
+      <FactsSection id="complaint-facts" title={t('sup.complaint.facts')} headingLevel={headingLevel}
+        items={[
+          { key: 'number', label: t('sup.complaint.number'), children: <span className="zt-case-number">{complaint.complaintNumber}</span> },
+          { key: 'status', label: t('sup.col.status'), children: <ComplaintStatusTags complaint={complaint} /> },
+          { key: 'who', label: t('sup.complaint.complainant'), children: t('common.qualified', { name: complaint.complainantName, note: complaint.complainantKind === 'company' ? t('svc.audience.company') : t('svc.audience.person') }) },
+          { key: 'phone', label: t('sup.complaint.phone'), children: complaint.contactPhone ?? '—' },
+          { key: 'unit', label: t('sup.complaint.unit'), children: complaint.unitName },
+          ...(complaint.caseNumber && complaint.caseId
+            ? [{ key: 'case', label: t('sup.complaint.case'), children: canOpenCase ? <a href={detailHref('/cases', complaint.caseId)}>{complaint.caseNumber}</a> : complaint.caseNumber }]
+            : []),
+          { key: 'created', label: t('sup.complaint.createdAt'), children: formatDateTime(complaint.createdAt) },
+          { key: 'due', label: t('sup.complaint.due'), children: formatDate(complaint.dueOn) },
+          ...(complaint.repliedAt ? [{ key: 'replied', label: t('sup.complaint.repliedAt'), children: formatDateTime(complaint.repliedAt) }] : []),
+          { key: 'content', label: t('sup.complaint.content'), children: <div className="zt-finding-note" style={{ marginTop: 0 }}>{complaint.content}</div> },
+          ...(complaint.files.length > 0 ? [{ key: 'files', label: t('sup.detail.files'), children: <FileLinks files={complaint.files} /> }] : []),
+          ...(complaint.reply ? [{ key: 'reply', label: t('sup.complaint.reply'), children: <div className="zt-finding-note" style={{ marginTop: 0 }}>{complaint.reply}</div> }] : []),
+        ]}
+      >
         {!complaint.canHandle ? <Alert type={complaint.status === 'replied' ? 'success' : 'info'} showIcon title={complaint.status === 'replied' ? t('sup.complaint.closedNote') : t('sup.complaint.readOnly')} style={{ marginTop: 16 }} /> : null}
-      </section>
+      </FactsSection>
       {complaint.canHandle ? (
         <>
           <TextStep id="complaint-note" title={t('sup.complaint.noteTitle')} icon={<CommentOutlined aria-hidden="true" />} label={t('sup.complaint.note')} min={2} path={`${base}/notes`} field="note" submitText={t('sup.complaint.noteSubmit')} done={t('sup.complaint.noted')} onDone={onChanged} />

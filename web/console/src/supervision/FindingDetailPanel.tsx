@@ -3,7 +3,7 @@
 // first through POST /api/files) when `canRespond`, the office's 审核 (POST …/review {decision, opinion}) when
 // `canReview`. Used by the findings list's drawer and by the finding's own page.
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Form, Input, Radio, Space } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Space } from 'antd';
 import { AuditOutlined, SendOutlined } from '@ant-design/icons';
 import { api } from '../api.ts';
 import { applyIssues, errorText, formatDate, formatDateTime } from '../format.ts';
@@ -14,6 +14,7 @@ import StatusTag from '../components/StatusTag.tsx';
 import type { StoredFile } from '../services/types.ts';
 import { actionLabel, categoryLabel, FindingStatusTag, LevelTag, subjectText } from './tags.tsx';
 import { FileUploader } from './files.tsx';
+import FactsSection from './FactsSection.tsx';
 import HistorySection from './HistorySection.tsx';
 import type { FindingActionKind, FindingDetail } from './types.ts';
 import './supervision.css';
@@ -169,53 +170,45 @@ function StateNote({ finding }: { finding: FindingDetail }) {
 export default function FindingDetailPanel({ finding, onChanged, headingLevel = 3 }: { finding: FindingDetail; onChanged: (next: FindingDetail) => void; headingLevel?: 2 | 3 }) {
   const { t } = useI18n();
   const canOpenCase = useCan('services.cases.read', 'services.cases.accept', 'services.cases.review', 'services.cases.decide');
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const subject = subjectText(t, finding.subjectType, finding.subjectLabel);
   return (
     <div className="zt-finding-detail">
-      <section aria-labelledby="finding-facts">
-        <Heading id="finding-facts" className="zt-section-title" style={{ marginTop: 0 }}>
-          {t('sup.detail.facts')}
-        </Heading>
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          items={[
-            {
-              key: 'level',
-              label: t('sup.col.level'),
-              children: (
+      <FactsSection id="finding-facts" title={t('sup.detail.facts')} headingLevel={headingLevel}
+        items={[
+          {
+            key: 'level',
+            label: t('sup.col.level'),
+            children: (
+              <Space size={8} wrap>
+                <LevelTag level={finding.level} />
+                <FindingStatusTag status={finding.status} />
+                {finding.resolvedAt ? <StatusTag tone="neutral">{t('sup.resolved')}</StatusTag> : null}
+              </Space>
+            ),
+          },
+          { key: 'rule', label: t('sup.detail.rule'), children: t('common.qualified', { name: finding.ruleName, note: categoryLabel(t, finding.category) }) },
+          { key: 'description', label: t('sup.detail.description'), children: finding.description },
+          {
+            key: 'subject',
+            label: t('sup.detail.subject'),
+            children:
+              finding.subjectType === 'case' && canOpenCase ? (
                 <Space size={8} wrap>
-                  <LevelTag level={finding.level} />
-                  <FindingStatusTag status={finding.status} />
-                  {finding.resolvedAt ? <StatusTag tone="neutral">{t('sup.resolved')}</StatusTag> : null}
+                  <span className="zt-case-number">{subject}</span>
+                  <a href={detailHref('/cases', finding.subjectId)}>{t('sup.detail.openCase')}</a>
                 </Space>
+              ) : (
+                subject
               ),
-            },
-            { key: 'rule', label: t('sup.detail.rule'), children: `${finding.ruleName}（${categoryLabel(t, finding.category)}）` },
-            { key: 'description', label: t('sup.detail.description'), children: finding.description },
-            {
-              key: 'subject',
-              label: t('sup.detail.subject'),
-              children:
-                finding.subjectType === 'case' && canOpenCase ? (
-                  <Space size={8} wrap>
-                    <span className="zt-case-number">{subject}</span>
-                    <a href={detailHref('/cases', finding.subjectId)}>{t('sup.detail.openCase')}</a>
-                  </Space>
-                ) : (
-                  subject
-                ),
-            },
-            { key: 'unit', label: t('sup.detail.unit'), children: finding.unitName },
-            ...(finding.dueOn ? [{ key: 'due', label: t('sup.detail.due'), children: formatDate(finding.dueOn) }] : []),
-            { key: 'raised', label: t('sup.detail.raisedAt'), children: formatDateTime(finding.raisedAt) },
-            ...(finding.resolvedAt ? [{ key: 'resolved', label: t('sup.detail.resolvedAt'), children: formatDateTime(finding.resolvedAt) }] : []),
-          ]}
-        />
+          },
+          { key: 'unit', label: t('sup.detail.unit'), children: finding.unitName },
+          ...(finding.dueOn ? [{ key: 'due', label: t('sup.detail.due'), children: formatDate(finding.dueOn) }] : []),
+          { key: 'raised', label: t('sup.detail.raisedAt'), children: formatDateTime(finding.raisedAt) },
+          ...(finding.resolvedAt ? [{ key: 'resolved', label: t('sup.detail.resolvedAt'), children: formatDateTime(finding.resolvedAt) }] : []),
+        ]}
+      >
         <StateNote finding={finding} />
-      </section>
+      </FactsSection>
       {finding.canRespond ? <RespondForm finding={finding} onDone={onChanged} /> : null}
       {finding.canReview ? <ReviewForm finding={finding} onDone={onChanged} /> : null}
       <HistorySection id="finding-history" entries={finding.history} label={(action) => actionLabel(t, action)} colours={ACTION_COLOURS} headingLevel={headingLevel} />

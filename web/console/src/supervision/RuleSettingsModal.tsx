@@ -72,7 +72,7 @@ export function ItemPicker({ id, value, onChange }: { id?: string; value?: strin
       loading={loading}
       placeholder={t('sup.rules.itemSearch')}
       notFoundContent={loading ? t('common.loading') : t('common.noData')}
-      options={options.map((item) => ({ value: item.id, label: `${item.name}（${item.unitName}）` }))}
+      options={options.map((item) => ({ value: item.id, label: t('common.qualified', { name: item.name, note: item.unitName }) }))}
     />
   );
 }

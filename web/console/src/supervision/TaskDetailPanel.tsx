@@ -2,7 +2,7 @@
 // step the viewer may take now — the unit's reply (POST …/reply {text, fileIds}) when `canReply`, the office's
 // acceptance or return with an opinion (POST …/review {decision, opinion}) when `canReview`.
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Form, Input, Radio, Space } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Space } from 'antd';
 import { AuditOutlined, SendOutlined } from '@ant-design/icons';
 import { api } from '../api.ts';
 import { applyIssues, errorText, formatDate, formatDateTime } from '../format.ts';
@@ -11,6 +11,7 @@ import StatusTag from '../components/StatusTag.tsx';
 import type { Tone } from '../theme.ts';
 import type { StoredFile } from '../services/types.ts';
 import { FileUploader } from './files.tsx';
+import FactsSection from './FactsSection.tsx';
 import HistorySection from './HistorySection.tsx';
 import type { SupervisionTask, SupervisionTaskDetail, TaskAction, TaskStatus } from './types.ts';
 import './supervision.css';
@@ -144,30 +145,22 @@ function StateNote({ task }: { task: SupervisionTaskDetail }) {
  */
 export default function TaskDetailPanel({ task, onChanged, headingLevel = 3 }: { task: SupervisionTaskDetail; onChanged: (next: SupervisionTaskDetail) => void; headingLevel?: 2 | 3 }) {
   const { t } = useI18n();
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="zt-finding-detail">
-      <section aria-labelledby="task-facts">
-        <Heading id="task-facts" className="zt-section-title" style={{ marginTop: 0 }}>
-          {t('sup.task.facts')}
-        </Heading>
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          items={[
-            { key: 'number', label: t('sup.task.number'), children: <span className="zt-case-number">{task.taskNumber}</span> },
-            { key: 'status', label: t('sup.col.status'), children: <TaskStatusTags task={task} /> },
-            { key: 'unit', label: t('sup.task.unit'), children: task.unitName },
-            { key: 'office', label: t('sup.task.office'), children: `${task.officeUnitName} · ${task.issuedByName}` },
-            { key: 'due', label: t('sup.task.due'), children: formatDate(task.dueOn) },
-            { key: 'created', label: t('sup.task.createdAt'), children: formatDateTime(task.createdAt) },
-            ...(task.closedAt ? [{ key: 'closed', label: t('sup.task.closedAt'), children: formatDateTime(task.closedAt) }] : []),
-            { key: 'content', label: t('sup.task.content'), children: <div className="zt-finding-note" style={{ marginTop: 0 }}>{task.content}</div> },
-          ]}
-        />
+      <FactsSection id="task-facts" title={t('sup.task.facts')} headingLevel={headingLevel}
+        items={[
+          { key: 'number', label: t('sup.task.number'), children: <span className="zt-case-number">{task.taskNumber}</span> },
+          { key: 'status', label: t('sup.col.status'), children: <TaskStatusTags task={task} /> },
+          { key: 'unit', label: t('sup.task.unit'), children: task.unitName },
+          { key: 'office', label: t('sup.task.office'), children: `${task.officeUnitName} · ${task.issuedByName}` },
+          { key: 'due', label: t('sup.task.due'), children: formatDate(task.dueOn) },
+          { key: 'created', label: t('sup.task.createdAt'), children: formatDateTime(task.createdAt) },
+          ...(task.closedAt ? [{ key: 'closed', label: t('sup.task.closedAt'), children: formatDateTime(task.closedAt) }] : []),
+          { key: 'content', label: t('sup.task.content'), children: <div className="zt-finding-note" style={{ marginTop: 0 }}>{task.content}</div> },
+        ]}
+      >
         <StateNote task={task} />
-      </section>
+      </FactsSection>
       {task.canReply ? <ReplyForm task={task} onDone={onChanged} /> : null}
       {task.canReview ? <ReviewForm task={task} onDone={onChanged} /> : null}
       <HistorySection id="task-history" entries={task.history} label={(action) => t(`sup.task.action.${action}` as MessageKey)} colours={ACTION_COLOURS} headingLevel={headingLevel} />

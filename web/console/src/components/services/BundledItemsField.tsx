@@ -82,7 +82,7 @@ export default function BundledItemsField({ value = [], onChange, known, id }: {
         style={{ width: '100%' }}
         notFoundContent={searching ? t('common.loading') : t('common.noData')}
         onChange={(itemId) => add(itemId)}
-        options={options.map((item) => ({ value: item.id, label: `${item.name}（${item.unitName}）`, disabled: value.includes(item.id) }))}
+        options={options.map((item) => ({ value: item.id, label: t('common.qualified', { name: item.name, note: item.unitName }), disabled: value.includes(item.id) }))}
       />
       {value.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('svc.life.noItems')} style={{ margin: '12px 0' }} />

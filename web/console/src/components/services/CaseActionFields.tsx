@@ -260,7 +260,7 @@ export default function CaseActionFields({ action, detail, facts }: { action: Ca
               options={(facts?.discretion ?? []).map((standard, index) => ({
                 key: `violation-${index}`,
                 label: t('svc.act.violationGroup', { violation: standard.violation }),
-                options: standard.circumstances.map((c) => ({ value: c.code, label: `${c.name}（${t('svc.fees.yuanRange', { min: c.fineMin, max: c.fineMax })}）` })),
+                options: standard.circumstances.map((c) => ({ value: c.code, label: t('common.qualified', { name: c.name, note: t('svc.fees.yuanRange', { min: c.fineMin, max: c.fineMax }) }) })),
               }))}
             />
           </Form.Item>

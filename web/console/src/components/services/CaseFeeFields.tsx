@@ -88,7 +88,7 @@ export default function CaseFeeFields({ facts }: { facts: FeeFacts | null }) {
   }
 
   const standard = facts.fees;
-  const options = standard.map((fee) => ({ value: fee.name, label: `${fee.name}（${formatYuan(fee.amount)} ${t('svc.yuan')}）` }));
+  const options = standard.map((fee) => ({ value: fee.name, label: t('common.qualified', { name: fee.name, note: `${formatYuan(fee.amount)} ${t('svc.yuan')}` }) }));
   const total = rows.reduce((sum, row) => sum + (typeof row?.amount === 'number' && Number.isFinite(row.amount) ? row.amount : 0), 0);
   const hint = facts.charged === null ? t('svc.fee.unknown') : standard.length === 0 ? t('svc.fee.noStandard') : t('svc.fee.hint');
 
