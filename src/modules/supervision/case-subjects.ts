@@ -11,7 +11,7 @@ import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
 import { createFindingBatch, type FindingBatch } from './finding-batch.ts';
 import { evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, type SubjectSnapshot } from './supervision-evaluation.ts';
-import { lockSubject, lockSubjects } from './supervision.repository.ts';
+import { analyzeSubjects, lockSubject, lockSubjects } from './supervision.repository.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
 export const CASE_SUBJECT = 'case';
@@ -167,6 +167,8 @@ export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 1000)
       .catch((error: unknown) => void failures.push(error))
       .finally(() => inFlight.delete(job));
     inFlight.add(job);
+    // The first page written, the planner learns what the watched rows look like (analyzeSubjects).
+    if (count === 0) await job.then(() => analyzeSubjects(deps.db));
     count += page.length;
     if (inFlight.size >= concurrent) await Promise.race(inFlight);
   }
