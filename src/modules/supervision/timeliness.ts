@@ -41,7 +41,11 @@ export function timelinessLevel(calendar: WorkingCalendar, due: string, today: s
  * threshold's working days costs at most that many calendar lookups (a few dozen), whatever the distance.
  */
 export function nextTimelinessChange(calendar: WorkingCalendar, due: string, today: string, thresholds: TimelinessThresholds): string | null {
-  const level = timelinessLevel(calendar, due, today, thresholds);
+  return nextChangeFrom(calendar, due, timelinessLevel(calendar, due, today, thresholds), thresholds);
+}
+
+// The next change once the level reached today is known.
+function nextChangeFrom(calendar: WorkingCalendar, due: string, level: FindingLevel | null, thresholds: TimelinessThresholds): string | null {
   if (level === 'red') return null;
   if (level === 'yellow') return nthWorkingDayAfter(calendar, due, thresholds.redAfterOverdueDays + 1);
   if (level === 'warning') return addCalendarDays(due, 1);
@@ -70,7 +74,8 @@ export function timelinessOf(calendar: WorkingCalendar, due: string, today: stri
   let answer = known.get(key);
   if (!answer) {
     if (known.size >= MAX_ANSWERS) known.clear();
-    answer = { level: timelinessLevel(calendar, due, today, thresholds), next: nextTimelinessChange(calendar, due, today, thresholds) };
+    const level = timelinessLevel(calendar, due, today, thresholds);
+    answer = { level, next: nextChangeFrom(calendar, due, level, thresholds) };
     known.set(key, answer);
   }
   return answer;
