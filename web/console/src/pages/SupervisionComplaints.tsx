@@ -67,10 +67,24 @@ function PolicyModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   const [form] = Form.useForm<{ replyDays: number }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The field appears only once the current limit has loaded: a value typed before would be overwritten by it.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     if (!open) return;
+    let live = true;
     setError(null);
-    api.get<{ replyDays: number }>('/api/supervision/complaint-policy').then((policy) => form.setFieldsValue(policy), (caught: unknown) => setError(errorText(caught)));
+    setLoaded(false);
+    api.get<{ replyDays: number }>('/api/supervision/complaint-policy').then(
+      (policy) => {
+        if (!live) return;
+        form.setFieldsValue(policy);
+        setLoaded(true);
+      },
+      (caught: unknown) => live && setError(errorText(caught)),
+    );
+    return () => {
+      live = false;
+    };
   }, [open, form]);
   const submit = async () => {
     let values: { replyDays: number };
@@ -92,17 +106,21 @@ function PolicyModal({ open, onClose }: { open: boolean; onClose: () => void }) 
     }
   };
   return (
-    <Modal open={open} title={t('sup.complaint.policyTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden closable={{ 'aria-label': t('common.close') }}>
+    <Modal open={open} title={t('sup.complaint.policyTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} okButtonProps={{ disabled: !loaded }} destroyOnHidden closable={{ 'aria-label': t('common.close') }}>
       <Form form={form} name="complaint-policy" layout="vertical" onFinish={() => void submit()}>
         <p className="zt-hint">{t('sup.complaint.policyHint')}</p>
-        <Form.Item label={t('sup.complaint.replyDays')} required>
-          <Space align="baseline">
-            <Form.Item noStyle name="replyDays" rules={[{ required: true, type: 'integer', min: 1, max: 60, message: t('sup.rules.range', { min: 1, max: 60 }) }]}>
-              <InputNumber min={1} max={60} precision={0} aria-label={t('sup.complaint.replyDays')} />
-            </Form.Item>
-            <span>{t('sup.rules.daysUnit')}</span>
-          </Space>
-        </Form.Item>
+        {loaded ? (
+          <Form.Item label={t('sup.complaint.replyDays')} required>
+            <Space align="baseline">
+              <Form.Item noStyle name="replyDays" rules={[{ required: true, type: 'integer', min: 1, max: 60, message: t('sup.rules.range', { min: 1, max: 60 }) }]}>
+                <InputNumber min={1} max={60} precision={0} aria-label={t('sup.complaint.replyDays')} />
+              </Form.Item>
+              <span>{t('sup.rules.daysUnit')}</span>
+            </Space>
+          </Form.Item>
+        ) : error ? null : (
+          <Spin description={t('common.loading')} />
+        )}
         {error ? <Alert type="error" showIcon title={error} /> : null}
       </Form>
     </Modal>
