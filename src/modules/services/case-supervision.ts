@@ -7,7 +7,7 @@
 // has ended it has no deadlines, so supervision marks the timeliness findings it raised as resolved.
 import type { DbExecutor } from '../../core/db/database.ts';
 import { chinaDateOf } from './case-history.ts';
-import { findCaseSupervisionFacts, findCaseSupervisionFactsOf, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
+import { findCaseSupervisionFacts, findCaseSupervisionFactsOf, findCaseSupervisionStampsOf, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
 import type { CaseStatus } from './services.tables.ts';
 
 export interface CaseDeadline {
@@ -29,9 +29,17 @@ export interface CaseUnderSupervision {
   channel: string;
   enteredAt: string;
   submittedAt: string;
+  /** Changes whenever the case's deadlines may have changed: a description with the same stamp is still current. */
+  stamp: string;
 }
 
 const ENDED: readonly CaseStatus[] = ['concluded', 'refused', 'withdrawn'];
+
+// Every change to a case's status, step or task bumps its version; only the clock refresh rewrites its
+// deadlines without one (cases.repository.ts: updateCaseAtVersion, updateCaseClock).
+function stampOf(row: Pick<CaseSupervisionFactsRow, 'version' | 'case_deadline' | 'step_deadline'>): string {
+  return `${row.version}|${row.case_deadline ?? ''}|${row.step_deadline ?? ''}`;
+}
 
 function describe(row: CaseSupervisionFactsRow): CaseUnderSupervision {
   const ended = ENDED.includes(row.status);
@@ -42,7 +50,7 @@ function describe(row: CaseSupervisionFactsRow): CaseUnderSupervision {
       deadlines.push({ key: `step:${row.current_step_key}:${chinaDateOf(new Date(row.step_opened_at))}`, kind: 'step', due: row.step_deadline });
     }
   }
-  return { id: row.id, caseNumber: row.case_number, itemId: row.item_id, unitId: row.unit_id, status: row.status, ended, deadlines, itemVersionId: row.item_version_id, channel: row.channel, enteredAt: row.created_at, submittedAt: row.submitted_at };
+  return { id: row.id, caseNumber: row.case_number, itemId: row.item_id, unitId: row.unit_id, status: row.status, ended, deadlines, itemVersionId: row.item_version_id, channel: row.channel, enteredAt: row.created_at, submittedAt: row.submitted_at, stamp: stampOf(row) };
 }
 
 /** One case as supervision sees it, or undefined when there is no such case. */
@@ -59,4 +67,9 @@ export async function findRunningCasesForSupervision(db: DbExecutor, afterId: st
 /** Many cases as supervision sees them (those that exist), in one statement. */
 export async function describeCasesForSupervision(db: DbExecutor, caseIds: readonly string[]): Promise<CaseUnderSupervision[]> {
   return (await findCaseSupervisionFactsOf(db, caseIds)).map(describe);
+}
+
+/** The current stamps of many cases (those that exist), by id: what a description read earlier is checked against. */
+export async function findCaseSupervisionStamps(db: DbExecutor, caseIds: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await findCaseSupervisionStampsOf(db, caseIds)).map((row) => [row.id, stampOf(row)]));
 }

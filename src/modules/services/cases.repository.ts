@@ -363,12 +363,13 @@ export interface CaseSupervisionFactsRow {
   channel: string;
   created_at: string;
   submitted_at: string;
+  version: number;
 }
 
 function selectCaseSupervisionFacts(db: DbExecutor) {
   return db
     .selectFrom('cases')
-    .select(['cases.id', 'cases.case_number', 'cases.item_id', 'cases.unit_id', 'cases.status', 'cases.current_step_key', 'cases.case_deadline', 'cases.step_deadline', 'cases.item_version_id', 'cases.channel', 'cases.created_at', 'cases.submitted_at'])
+    .select(['cases.id', 'cases.case_number', 'cases.item_id', 'cases.unit_id', 'cases.status', 'cases.current_step_key', 'cases.case_deadline', 'cases.step_deadline', 'cases.item_version_id', 'cases.channel', 'cases.created_at', 'cases.submitted_at', 'cases.version'])
     .select((eb) =>
       eb
         .selectFrom('case_tasks')
@@ -392,6 +393,12 @@ export async function findCaseSupervisionFacts(db: DbExecutor, id: string): Prom
 export async function findCaseSupervisionFactsOf(db: DbExecutor, ids: readonly string[]): Promise<CaseSupervisionFactsRow[]> {
   if (ids.length === 0) return [];
   return (await selectCaseSupervisionFacts(db).where('cases.id', 'in', [...ids]).execute()) as CaseSupervisionFactsRow[];
+}
+
+/** What a case's supervised deadlines follow (its version moves with every transition, the clock columns with a refresh), for many cases. */
+export function findCaseSupervisionStampsOf(db: DbExecutor, ids: readonly string[]): Promise<Array<Pick<CaseSupervisionFactsRow, 'id' | 'version' | 'case_deadline' | 'step_deadline'>>> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('cases').select(['id', 'version', 'case_deadline', 'step_deadline']).where('id', 'in', [...ids]).execute();
 }
 
 /** A page of still-running cases in id order after `afterId`, for re-evaluating every case from scratch. */

@@ -32,7 +32,7 @@ export type { HallMessages } from './services.pages.messages.ts';
 export { countEndedCasesByUnit, sumRatingsByUnit, type UnitCaseOutcomes, type UnitRatings } from './unit-performance.repository.ts';
 export { describeCaseRecordForSupervision, describeCaseRecordsForSupervision, type CaseRecordForSupervision } from './case-record.ts';
 export { describeItemForSupervision, findPublishedItemsForSupervision, type ItemUnderSupervision } from './item-supervision.ts';
-export { describeCaseForSupervision, describeCasesForSupervision, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';
+export { describeCaseForSupervision, describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';
 export { countCasesOfUnitsForSupervision, type UnitCaseCounts } from './case-counts.repository.ts';
 
 /** The service hall's background jobs. */

@@ -5,12 +5,13 @@ import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
 import type { BatchEventHandler, EventHandler } from '../../core/notify/index.ts';
 import { findUserPermissions } from '../identity/index.ts';
-import { describeCaseForSupervision, describeCaseRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
+import { describeCaseForSupervision, describeCaseRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
 import { checkCaseRecord } from './case-checks.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
 import { createFindingBatch, type FindingBatch } from './finding-batch.ts';
 import { evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, type SubjectSnapshot } from './supervision-evaluation.ts';
+import type { SupervisionRuleRow } from './supervision.tables.ts';
 import { analyzeSubjects, lockSubject, lockSubjects } from './supervision.repository.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
@@ -163,7 +164,7 @@ export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 1000)
     const calendar = deps.calendar();
     const job: Promise<unknown> = deps.db
       .transaction()
-      .execute((tx) => evaluateMany(tx, calendar, page.map(toSnapshot), rules, deps.now()))
+      .execute((tx) => reevaluateCasePage(tx, deps, calendar, page, rules))
       .catch((error: unknown) => void failures.push(error))
       .finally(() => inFlight.delete(job));
     inFlight.add(job);
@@ -175,4 +176,21 @@ export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 1000)
   await Promise.all([...inFlight, next.catch(() => undefined)]);
   if (failures.length > 0) throw failures[0];
   return count;
+}
+
+/**
+ * Re-evaluates a page of cases read before this transaction. Their watched rows are locked first; then each
+ * case's stamp is read again, and a case an event moved on since the page was read is described afresh, so an
+ * event's newer state is never overwritten with the page's older one, nor a deadline still running taken for
+ * stopped. A case with no watched row yet is stored only if none was written meanwhile: an event evaluation
+ * that did so read the case after it had moved on.
+ */
+export async function reevaluateCasePage(tx: DbExecutor, deps: SupervisionDeps, calendar: WorkingCalendar, page: readonly CaseUnderSupervision[], rules: readonly SupervisionRuleRow[]): Promise<void> {
+  const ids = page.map((found) => found.id);
+  const locked = await lockSubjects(tx, CASE_SUBJECT, ids);
+  const stamps = await findCaseSupervisionStamps(tx, ids);
+  const moved = page.filter((found) => stamps.get(found.id) !== found.stamp).map((found) => found.id);
+  const current = moved.length > 0 ? new Map((await describeCasesForSupervision(tx, moved)).map((found) => [found.id, found])) : null;
+  const cases = current ? page.flatMap((found) => (stamps.get(found.id) === found.stamp ? [found] : (current.get(found.id) ?? []))) : page;
+  await evaluateMany(tx, calendar, cases.map(toSnapshot), rules, deps.now(), { locked, keepRowsWrittenMeanwhile: true });
 }

@@ -18,6 +18,7 @@ import {
   saveSubjects,
   type SubjectFindingRow,
   findRulesOfSubjectType,
+  insertSubjectsIfAbsent,
   lockSubject,
   saveSubject,
 } from './supervision.repository.ts';
@@ -99,6 +100,11 @@ export interface EvaluateManyOptions {
   readFindingsTogether?: boolean | undefined;
   /** The caller's batch, which the caller flushes (absent: one is made and flushed here). */
   batch?: FindingBatch | undefined;
+  /**
+   * A subject that had no row is stored only if it still has none when written: for a caller whose snapshots
+   * may be older than an event evaluation that creates the row meanwhile (a re-evaluation from scratch).
+   */
+  keepRowsWrittenMeanwhile?: boolean | undefined;
 }
 
 /**
@@ -116,6 +122,7 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
   // matter: read them together. A re-evaluation from scratch rarely needs any: each reads its own when it does.
   const findings = options.readFindingsTogether ? groupBySubject(await findFindingsOfSubjects(tx, type, ids)) : null;
   const saves: SupervisionSubjectRow[] = [];
+  const inserts: SupervisionSubjectRow[] = [];
   const removals: string[] = [];
   const batch = options.batch ?? createFindingBatch(tx, now);
   for (const snapshot of snapshots) {
@@ -123,9 +130,10 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
     const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), readExisting, batch);
     totals.resolved += outcome.resolved;
     if (change === 'delete') removals.push(snapshot.id);
-    else if (change) saves.push(change);
+    else if (change) (options.keepRowsWrittenMeanwhile && !stored.has(snapshot.id) ? inserts : saves).push(change);
   }
   await saveSubjects(tx, saves);
+  await insertSubjectsIfAbsent(tx, inserts);
   for (const id of removals) await deleteSubject(tx, type, id);
   if (!options.batch) totals.raised = await batch.flush();
   return totals;
@@ -167,8 +175,21 @@ function groupBySubject(rows: readonly SubjectFindingRow[]): Map<string, Subject
 export async function evaluateDueSubjects(tx: DbExecutor, calendar: WorkingCalendar, subjectType: string, subjectIds: readonly string[], rules: readonly SupervisionRuleRow[], now: Date): Promise<{ evaluated: number; raised: number; resolved: number }> {
   const today = todayInChina(now);
   const due = (await lockSubjects(tx, subjectType, subjectIds)).filter((row) => row.next_check_on !== null && row.next_check_on <= today);
-  const snapshots: SubjectSnapshot[] = due.map((row) => ({ type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] }));
-  return { evaluated: due.length, ...(await evaluateMany(tx, calendar, snapshots, rules, now, { locked: due, readFindingsTogether: true })) };
+  return { evaluated: due.length, ...(await evaluateMany(tx, calendar, due.map(snapshotOfStoredRow), rules, now, { locked: due, readFindingsTogether: true })) };
+}
+
+/**
+ * Re-evaluates the given subjects from the deadlines stored at their last evaluation, read again under lock (what
+ * the caller read before may be older than an event evaluated since); a subject no longer watched is left out.
+ */
+export async function evaluateStoredSubjects(tx: DbExecutor, calendar: WorkingCalendar, subjectType: string, subjectIds: readonly string[], rules: readonly SupervisionRuleRow[], now: Date): Promise<void> {
+  const locked = await lockSubjects(tx, subjectType, subjectIds);
+  await evaluateMany(tx, calendar, locked.map(snapshotOfStoredRow), rules, now, { locked });
+}
+
+/** A watched subject as its stored row describes it: the deadlines its module reported at its last evaluation. */
+function snapshotOfStoredRow(row: SupervisionSubjectRow): SubjectSnapshot {
+  return { type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] };
 }
 
 /**

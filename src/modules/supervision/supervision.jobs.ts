@@ -7,8 +7,7 @@ import { todayInChina } from '../../core/calendar/working-days.ts';
 import { CASE_SUBJECT, reevaluateAllCases } from './case-subjects.ts';
 import { reevaluateAllItems } from './item-subjects.ts';
 import { deliverDueReports } from './reporting.service.ts';
-import { evaluateDueSubjects, evaluateMany, loadRules } from './supervision-evaluation.ts';
-import type { SupervisedDeadline } from './supervision-engine.ts';
+import { evaluateDueSubjects, evaluateStoredSubjects, loadRules } from './supervision-evaluation.ts';
 import { findSubjectsAfter, findSubjectsDue } from './supervision.repository.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
@@ -69,8 +68,8 @@ export async function reevaluateStoredSubjects(deps: SupervisionDeps, pageSize =
     for (const type of new Set(page.map((row) => row.subject_type))) {
       let rules = rulesByType.get(type);
       if (!rules) rulesByType.set(type, (rules = await loadRules(deps.db, type)));
-      const snapshots = page.filter((row) => row.subject_type === type).map((row) => ({ type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] }));
-      await deps.db.transaction().execute((tx) => evaluateMany(tx, calendar, snapshots, rules, deps.now()));
+      const ids = page.filter((row) => row.subject_type === type).map((row) => row.subject_id);
+      await deps.db.transaction().execute((tx) => evaluateStoredSubjects(tx, calendar, type, ids, rules, deps.now()));
     }
     count += page.length;
     const last = page[page.length - 1]!;

@@ -71,12 +71,33 @@ function replaceSubject(conflict: OnConflictBuilder<Database, 'supervision_subje
   });
 }
 
-const upsertSubjectRow = preparedQuery((db, row: SupervisionSubjectRow) =>
-  db
+// A row already there is left as it is (insertSubjectsIfAbsent).
+function keepSubject(conflict: OnConflictBuilder<Database, 'supervision_subjects'>) {
+  return conflict.columns(['subject_type', 'subject_id']).doNothing();
+}
+
+function insertSubjectRow(db: DbExecutor, row: SupervisionSubjectRow) {
+  return db
     .insertInto('supervision_subjects')
-    .values({ subject_type: row.subject_type, subject_id: row.subject_id, unit_id: row.unit_id, scope_key: row.scope_key, label: row.label, deadlines_json: row.deadlines_json, next_check_on: row.next_check_on, evaluated_at: row.evaluated_at })
-    .onConflict(replaceSubject),
-);
+    .values({ subject_type: row.subject_type, subject_id: row.subject_id, unit_id: row.unit_id, scope_key: row.scope_key, label: row.label, deadlines_json: row.deadlines_json, next_check_on: row.next_check_on, evaluated_at: row.evaluated_at });
+}
+
+// On PostgreSQL many rows travel as one JSON parameter: the statement's text is the same for any number of rows,
+// so it is prepared once; a page of a thousand takes one round trip; and JSON.stringify is native, where
+// per-column text arrays were escaped element by element in JavaScript.
+function insertSubjectRecords(db: DbExecutor, rows: string) {
+  return db
+    .insertInto('supervision_subjects')
+    .columns(['subject_type', 'subject_id', 'unit_id', 'scope_key', 'label', 'deadlines_json', 'next_check_on', 'evaluated_at'])
+    .expression(
+      sql<SupervisionSubjectRow>`select * from json_to_recordset(${rows}::json) as r(subject_type text, subject_id text, unit_id text, scope_key text, label text, deadlines_json text, next_check_on text, evaluated_at text)`,
+    );
+}
+
+const upsertSubjectRow = preparedQuery((db, row: SupervisionSubjectRow) => insertSubjectRow(db, row).onConflict(replaceSubject));
+const upsertSubjectRecords = preparedQuery((db, values: { rows: string }) => insertSubjectRecords(db, values.rows).onConflict(replaceSubject));
+const insertSubjectRowIfAbsent = preparedQuery((db, row: SupervisionSubjectRow) => insertSubjectRow(db, row).onConflict(keepSubject));
+const insertSubjectRecordsIfAbsent = preparedQuery((db, values: { rows: string }) => insertSubjectRecords(db, values.rows).onConflict(keepSubject));
 
 /** Locks many subjects' rows of one type (see lockSubject) and returns those that are watched. */
 export function lockSubjects(db: DbExecutor, subjectType: string, subjectIds: readonly string[]): Promise<SupervisionSubjectRow[]> {
@@ -86,21 +107,13 @@ export function lockSubjects(db: DbExecutor, subjectType: string, subjectIds: re
 
 /** Stores many subjects (see saveSubject): one statement on PostgreSQL, the prepared single-row upsert on SQLite. */
 export async function saveSubjects(db: DbExecutor, rows: readonly SupervisionSubjectRow[]): Promise<void> {
-  // On PostgreSQL the rows travel as one JSON parameter: the statement's text is the same for any number of
-  // rows, so it is prepared once; a page of a thousand takes one round trip; and JSON.stringify is native,
-  // where per-column text arrays were escaped element by element in JavaScript.
   await insertMany(db, rows, { one: upsertSubjectRow, many: async (tx, page) => (await upsertSubjectRecords(tx, { rows: JSON.stringify(page) })).rows, rowsPerStatement: 5000 });
 }
 
-const upsertSubjectRecords = preparedQuery((db, values: { rows: string }) =>
-  db
-    .insertInto('supervision_subjects')
-    .columns(['subject_type', 'subject_id', 'unit_id', 'scope_key', 'label', 'deadlines_json', 'next_check_on', 'evaluated_at'])
-    .expression(
-      sql<SupervisionSubjectRow>`select * from json_to_recordset(${values.rows}::json) as r(subject_type text, subject_id text, unit_id text, scope_key text, label text, deadlines_json text, next_check_on text, evaluated_at text)`,
-    )
-    .onConflict(replaceSubject),
-);
+/** Stores many subjects that had no row when this transaction looked; a row written since by someone else stays. */
+export async function insertSubjectsIfAbsent(db: DbExecutor, rows: readonly SupervisionSubjectRow[]): Promise<void> {
+  await insertMany(db, rows, { one: insertSubjectRowIfAbsent, many: async (tx, page) => (await insertSubjectRecordsIfAbsent(tx, { rows: JSON.stringify(page) })).rows, rowsPerStatement: 5000 });
+}
 
 /**
  * PostgreSQL: refreshes the planner's statistics of the watched subjects. A first re-evaluation fills the table
