@@ -7,7 +7,7 @@
 // has ended it has no deadlines, so supervision marks the timeliness findings it raised as resolved.
 import type { DbExecutor } from '../../core/db/database.ts';
 import { chinaDateOf } from './case-history.ts';
-import { findCaseSupervisionFacts, findCaseSupervisionFactsOf, findCaseSupervisionStampsOf, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
+import { findCaseSupervisionFacts, findCaseSupervisionFactsOf, findCaseSupervisionStampsBetween, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
 import type { CaseStatus } from './services.tables.ts';
 
 export interface CaseDeadline {
@@ -69,7 +69,7 @@ export async function describeCasesForSupervision(db: DbExecutor, caseIds: reado
   return (await findCaseSupervisionFactsOf(db, caseIds)).map(describe);
 }
 
-/** The current stamps of many cases (those that exist), by id: what a description read earlier is checked against. */
-export async function findCaseSupervisionStamps(db: DbExecutor, caseIds: readonly string[]): Promise<Map<string, string>> {
-  return new Map((await findCaseSupervisionStampsOf(db, caseIds)).map((row) => [row.id, stampOf(row)]));
+/** The current stamps of the cases with ids from `firstId` to `lastId`, by id: what a description read earlier is checked against. */
+export async function findCaseSupervisionStamps(db: DbExecutor, firstId: string, lastId: string): Promise<Map<string, string>> {
+  return new Map((await findCaseSupervisionStampsBetween(db, firstId, lastId)).map((row) => [row.id, stampOf(row)]));
 }

@@ -12,7 +12,7 @@ import { checkRulesFor } from './supervision-rules.ts';
 import { createFindingBatch, type FindingBatch } from './finding-batch.ts';
 import { evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, type SubjectSnapshot } from './supervision-evaluation.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
-import { analyzeSubjects, lockSubject, lockSubjects } from './supervision.repository.ts';
+import { analyzeSubjects, lockSubject, lockSubjects, lockSubjectsBetween } from './supervision.repository.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
 export const CASE_SUBJECT = 'case';
@@ -186,9 +186,11 @@ export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 1000)
  * that did so read the case after it had moved on.
  */
 export async function reevaluateCasePage(tx: DbExecutor, deps: SupervisionDeps, calendar: WorkingCalendar, page: readonly CaseUnderSupervision[], rules: readonly SupervisionRuleRow[]): Promise<void> {
-  const ids = page.map((found) => found.id);
-  const locked = await lockSubjects(tx, CASE_SUBJECT, ids);
-  const stamps = await findCaseSupervisionStamps(tx, ids);
+  if (page.length === 0) return;
+  // The page is in id order: its rows and stamps are read as ranges of the key, not lists of a thousand ids.
+  const [firstId, lastId] = [page[0]!.id, page[page.length - 1]!.id];
+  const locked = await lockSubjectsBetween(tx, CASE_SUBJECT, firstId, lastId);
+  const stamps = await findCaseSupervisionStamps(tx, firstId, lastId);
   const moved = page.filter((found) => stamps.get(found.id) !== found.stamp).map((found) => found.id);
   const current = moved.length > 0 ? new Map((await describeCasesForSupervision(tx, moved)).map((found) => [found.id, found])) : null;
   const cases = current ? page.flatMap((found) => (stamps.get(found.id) === found.stamp ? [found] : (current.get(found.id) ?? []))) : page;

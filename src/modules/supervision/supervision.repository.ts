@@ -105,6 +105,12 @@ export function lockSubjects(db: DbExecutor, subjectType: string, subjectIds: re
   return (dialectOf(db) === 'postgres' ? query.forUpdate() : query).execute();
 }
 
+/** Locks the rows of one type's subjects with ids from `firstId` to `lastId` (see lockSubject): a range of the key, for a page in id order. */
+export function lockSubjectsBetween(db: DbExecutor, subjectType: string, firstId: string, lastId: string): Promise<SupervisionSubjectRow[]> {
+  const query = db.selectFrom('supervision_subjects').selectAll().where('subject_type', '=', subjectType).where('subject_id', '>=', firstId).where('subject_id', '<=', lastId);
+  return (dialectOf(db) === 'postgres' ? query.forUpdate() : query).execute();
+}
+
 /** Stores many subjects (see saveSubject): one statement on PostgreSQL, the prepared single-row upsert on SQLite. */
 export async function saveSubjects(db: DbExecutor, rows: readonly SupervisionSubjectRow[]): Promise<void> {
   await insertMany(db, rows, { one: upsertSubjectRow, many: async (tx, page) => (await upsertSubjectRecords(tx, { rows: JSON.stringify(page) })).rows, rowsPerStatement: 5000 });
