@@ -1,7 +1,8 @@
-// Re-evaluating every case reads a page of cases before it locks their watched rows (the next page is read while
-// one is written). An event evaluated in between moves a case on; the page must then not write its older state
-// over the event's, nor take the new step's deadline for stopped and resolve what it raised. The page is read,
-// the case moved on and its event evaluated, then the stale page evaluated: deterministically, on both databases.
+// On PostgreSQL, re-evaluating every case reads a page of cases before it locks their watched rows (the next page
+// is read while one is written; SQLite reads each page inside its own transaction instead). An event evaluated in
+// between moves a case on; the page must then not write its older state over the event's, nor take the new step's
+// deadline for stopped and resolve what it raised. The page is read, the case moved on and its event evaluated,
+// then the stale page evaluated (reevaluateCasePage): deterministically, on both databases.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../harness.ts';

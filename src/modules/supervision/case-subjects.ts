@@ -148,12 +148,33 @@ function caseIdOf(payload: unknown): string | null {
  * The record checks are not repeated: a record changes only with an event, which checks it.
  */
 export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 1000): Promise<number> {
-  let count = 0;
   const rules = await loadRules(deps.db, CASE_SUBJECT);
-  // The next page is read while this one is evaluated and written. On PostgreSQL two pages are evaluated at once,
-  // each in its own transaction on its own connection, so this process evaluates one page while the database
-  // writes the other; their rows are disjoint. Embedded SQLite has one connection: one page at a time.
-  const concurrent = dialectOf(deps.db) === 'postgres' ? 2 : 1;
+  return dialectOf(deps.db) === 'postgres' ? reevaluatePagesTwoAtOnce(deps, rules, pageSize) : reevaluatePagesInTurn(deps, rules, pageSize);
+}
+
+// Embedded SQLite has one connection and runs one transaction at a time, so reading ahead gains nothing: each
+// page is read inside its own transaction, where no event can change it before the page is written.
+async function reevaluatePagesInTurn(deps: SupervisionDeps, rules: readonly SupervisionRuleRow[], pageSize: number): Promise<number> {
+  let count = 0;
+  let afterId = '';
+  for (;;) {
+    const calendar = deps.calendar();
+    const page = await deps.db.transaction().execute(async (tx) => {
+      const found = await findRunningCasesForSupervision(tx, afterId, pageSize);
+      await evaluateMany(tx, calendar, found.map(toSnapshot), rules, deps.now());
+      return found;
+    });
+    if (page.length === 0) return count;
+    count += page.length;
+    afterId = page[page.length - 1]!.id;
+  }
+}
+
+// On PostgreSQL the next page is read while this one is evaluated and written, and two pages are evaluated at
+// once, each in its own transaction on its own connection, so this process evaluates one page while the database
+// writes the other; their rows are disjoint. A page is thus read before its transaction: reevaluateCasePage.
+async function reevaluatePagesTwoAtOnce(deps: SupervisionDeps, rules: readonly SupervisionRuleRow[], pageSize: number): Promise<number> {
+  let count = 0;
   const inFlight = new Set<Promise<unknown>>();
   const failures: unknown[] = [];
   let next = findRunningCasesForSupervision(deps.db, '', pageSize);
@@ -171,7 +192,7 @@ export async function reevaluateAllCases(deps: SupervisionDeps, pageSize = 1000)
     // The first page written, the planner learns what the watched rows look like (analyzeSubjects).
     if (count === 0) await job.then(() => analyzeSubjects(deps.db));
     count += page.length;
-    if (inFlight.size >= concurrent) await Promise.race(inFlight);
+    if (inFlight.size >= 2) await Promise.race(inFlight);
   }
   await Promise.all([...inFlight, next.catch(() => undefined)]);
   if (failures.length > 0) throw failures[0];
