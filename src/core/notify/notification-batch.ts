@@ -1,12 +1,13 @@
 // Notices gathered while a use case works through many subjects (a sweep raising hundreds of findings), written
-// in the caller's transaction in a few multi-row statements when it flushes instead of one statement each. On
-// PostgreSQL every statement is a round trip; the rows are the same as enqueueSms, publishEvent and
+// in the caller's transaction when it flushes instead of one statement each: on PostgreSQL, where every statement
+// is a round trip, in one (notices.repository.ts). The rows are the same as enqueueSms, publishEvent and
 // sendInAppMessage write one by one.
 import type { DbExecutor } from '../db/database.ts';
 import { inAppMessageRow, type InAppMessageToSend } from './messages.service.ts';
-import { insertMessages, type MessageRow } from './messages.repository.ts';
+import type { MessageRow } from './messages.repository.ts';
+import { insertMessagesAndOutbox } from './notices.repository.ts';
 import { eventOutboxRow, smsOutboxRow, type SmsToSend } from './outbox.service.ts';
-import { insertOutboxMessages, type OutboxRow } from './outbox.repository.ts';
+import type { OutboxRow } from './outbox.repository.ts';
 
 export interface NotificationBatch {
   message(message: InAppMessageToSend, now: Date): void;
@@ -28,8 +29,7 @@ export function createNotificationBatch(tx: DbExecutor): NotificationBatch {
       const [pendingMessages, pendingOutbox] = [messages, outbox];
       messages = [];
       outbox = [];
-      if (pendingMessages.length > 0) await insertMessages(tx, pendingMessages);
-      if (pendingOutbox.length > 0) await insertOutboxMessages(tx, pendingOutbox);
+      await insertMessagesAndOutbox(tx, pendingMessages, pendingOutbox);
     },
   };
 }

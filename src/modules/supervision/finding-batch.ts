@@ -10,7 +10,7 @@ import { createNotificationBatch } from '../../core/notify/index.ts';
 import { findUnitStaffHolding } from '../identity/index.ts';
 import type { SubjectSnapshot } from './supervision-evaluation.ts';
 import { RESPOND_PERMISSION } from './supervision.policy.ts';
-import { insertFindingAction, insertFindingActions, insertFindingsIfNew, markFindingResolved } from './supervision.repository.ts';
+import { insertFindingAction, insertFindingsWithFirstEntries, markFindingResolved } from './supervision.repository.ts';
 import type { SupervisionFindingActionsTable, SupervisionFindingsTable } from './supervision.tables.ts';
 import type { FindingLevel } from './timeliness.ts';
 
@@ -67,15 +67,14 @@ async function writeFindings(tx: DbExecutor, gathered: ReadonlyArray<{ subject: 
     subject_label: subject.label, unit_id: subject.unitId, deadline_key: finding.deadlineKey, due_on: finding.due, detail: finding.detail, raised_at: stamp, raised_on: raisedOn, resolved_at: null,
     status: finding.level === 'warning' ? 'notified' : 'open', updated_at: stamp,
   }));
-  const inserted = await insertFindingsIfNew(tx, rows);
+  const entries: SupervisionFindingActionsTable[] = rows.map((row, index) => ({ id: newId(now.getTime()), finding_id: row.id, action: 'raised', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: gathered[index]!.finding.detail, occurred_at: stamp }));
+  const inserted = await insertFindingsWithFirstEntries(tx, rows, entries);
   if (inserted.size === 0) return 0;
-  const actions: SupervisionFindingActionsTable[] = [];
   const notices = createNotificationBatch(tx);
   for (let index = 0; index < rows.length; index += 1) {
     const row = rows[index]!;
     if (!inserted.has(row.id)) continue;
     const { subject, finding } = gathered[index]!;
-    actions.push({ id: newId(now.getTime()), finding_id: row.id, action: 'raised', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: finding.detail, occurred_at: stamp });
     const level = LEVEL_NAMES[finding.level].zh;
     const text = `电子监察${level}：${subject.label} ${finding.detail}`;
     for (const person of await respondersOf(tx, subject.unitId)) {
@@ -84,7 +83,6 @@ async function writeFindings(tx: DbExecutor, gathered: ReadonlyArray<{ subject: 
     }
     notices.event('supervision.finding_raised', { findingId: row.id, level: finding.level, unitId: subject.unitId }, { unitId: subject.unitId }, now);
   }
-  await insertFindingActions(tx, actions);
   await notices.flush();
   return inserted.size;
 }

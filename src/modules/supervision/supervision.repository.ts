@@ -214,6 +214,47 @@ export async function insertFindingsIfNew(db: DbExecutor, rows: readonly Supervi
   return new Set(inserted.map((row) => row.id));
 }
 
+const FINDING_COLUMNS = ['id', 'finding_key', 'category', 'rule_code', 'level', 'subject_type', 'subject_id', 'subject_label', 'unit_id', 'deadline_key', 'due_on', 'detail', 'raised_at', 'raised_on', 'resolved_at', 'status', 'updated_at'] as const;
+const ACTION_COLUMNS = ['id', 'finding_id', 'action', 'actor_user_id', 'actor_name', 'actor_unit_id', 'note', 'occurred_at'] as const;
+
+// PostgreSQL: the findings and their first history entries in one statement (one round trip), the rows as two
+// JSON parameters; an entry goes in only when its finding did. Every column of both tables is text.
+const insertFindingsWithEntries = preparedQuery((db, values: { findings: string; entries: string }) =>
+  db
+    .with('raised', (qb) =>
+      qb
+        .insertInto('supervision_findings')
+        .columns([...FINDING_COLUMNS])
+        .expression(sql<SupervisionFindingsTable>`select * from json_to_recordset(${values.findings}::json) as r(${sql.raw(FINDING_COLUMNS.map((column) => `${column} text`).join(', '))})`)
+        .onConflict((conflict) => conflict.column('finding_key').doNothing())
+        .returning('id'),
+    )
+    .with('entries', (qb) =>
+      qb
+        .insertInto('supervision_finding_actions')
+        .columns([...ACTION_COLUMNS])
+        .expression(sql<SupervisionFindingActionsTable>`select * from json_to_recordset(${values.entries}::json) as a(${sql.raw(ACTION_COLUMNS.map((column) => `${column} text`).join(', '))}) where a.finding_id in (select id from raised)`),
+    )
+    .selectFrom('raised')
+    .select('id'),
+);
+
+/**
+ * Inserts findings whose key is not on record yet, each with the first entry of its history (`entries`, by
+ * finding id); returns the ids inserted. One statement on PostgreSQL; on SQLite, where a statement costs no round
+ * trip, the findings and then the entries of those inserted.
+ */
+export async function insertFindingsWithFirstEntries(db: DbExecutor, findings: readonly SupervisionFindingsTable[], entries: readonly SupervisionFindingActionsTable[]): Promise<Set<string>> {
+  if (findings.length === 0) return new Set();
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await insertFindingsWithEntries(db, { findings: JSON.stringify(findings), entries: JSON.stringify(entries) });
+    return new Set(rows.map((row) => row.id));
+  }
+  const inserted = await insertFindingsIfNew(db, findings);
+  await insertFindingActions(db, entries.filter((entry) => inserted.has(entry.finding_id)));
+  return inserted;
+}
+
 /** Appends entries to findings' histories in multi-row statements. */
 export async function insertFindingActions(db: DbExecutor, rows: readonly SupervisionFindingActionsTable[]): Promise<void> {
   await insertMany(db, rows, { one: insertActionRow, many: (tx, chunk) => tx.insertInto('supervision_finding_actions').values(chunk).execute(), rowsPerStatement: 100 });
