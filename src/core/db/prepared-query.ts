@@ -3,7 +3,7 @@
 // query is built once per dialect with placeholder values, compiled, and remembered; a call only puts its
 // values in the placeholders' places. The SQL stays a Kysely builder in the repository that owns it. On
 // PostgreSQL it is also a server-side prepared statement (pg-named-statements.ts).
-import type { Compilable, Kysely, QueryResult, RootOperationNode } from 'kysely';
+import { sql, type Compilable, type Kysely, type QueryResult, type RawBuilder, type RootOperationNode } from 'kysely';
 import { dialectOf, type Database, type DbExecutor, type Dialect } from './database.ts';
 import { registerNamedStatement } from './pg-named-statements.ts';
 
@@ -72,4 +72,15 @@ export async function insertMany<Row, R>(db: DbExecutor, rows: readonly Row[], w
   }
   for (let offset = 0; offset < rows.length; offset += write.rowsPerStatement) returned.push(...(await write.many(db, rows.slice(offset, offset + write.rowsPerStatement))));
   return returned;
+}
+
+/**
+ * PostgreSQL: rows sent as one JSON parameter (`json`, a JSON.stringify'd array of objects keyed by column),
+ * read back as a table named `alias` with `columns` as text (those in `integers` as integer). The statement's
+ * text is the same for any number of rows, so it is prepared once, and JSON.stringify is native where the
+ * driver escapes array parameters element by element in JavaScript.
+ */
+export function jsonRows<R>(json: string, alias: string, columns: readonly string[], integers: readonly string[] = []): RawBuilder<R> {
+  const definitions = columns.map((column) => `${column} ${integers.includes(column) ? 'integer' : 'text'}`).join(', ');
+  return sql<R>`select * from json_to_recordset(${json}::json) as ${sql.raw(alias)}(${sql.raw(definitions)})`;
 }

@@ -1,23 +1,19 @@
 // In-app messages and outbox rows written together. On PostgreSQL, where every statement is a round trip, both
-// go in one statement, each table's rows as one JSON parameter (the statement's text is the same for any number
-// of rows, so it is prepared once).
-import { sql } from 'kysely';
+// go in one statement, each table's rows as one JSON parameter (jsonRows).
 import { dialectOf, type DbExecutor } from '../db/database.ts';
-import { preparedQuery } from '../db/prepared-query.ts';
+import { jsonRows, preparedQuery } from '../db/prepared-query.ts';
 import { insertMessages, type MessageRow } from './messages.repository.ts';
 import { insertOutboxMessages, type OutboxRow } from './outbox.repository.ts';
 
 const MESSAGE_COLUMNS = ['id', 'user_id', 'title', 'body', 'link', 'created_at', 'read_at'] as const;
 const OUTBOX_COLUMNS = ['id', 'channel', 'topic', 'recipient', 'subject', 'body', 'payload_json', 'unit_id', 'status', 'attempts', 'next_attempt_at', 'last_error', 'created_at', 'sent_at'] as const;
 
-const columnList = (columns: readonly string[], integers: readonly string[] = []) => sql.raw(columns.map((column) => `${column} ${integers.includes(column) ? 'integer' : 'text'}`).join(', '));
-
 const insertMessagesWithOutbox = preparedQuery((db, values: { messages: string; outbox: string }) =>
   db
-    .with('sent', (qb) => qb.insertInto('messages').columns([...MESSAGE_COLUMNS]).expression(sql<MessageRow>`select * from json_to_recordset(${values.messages}::json) as m(${columnList(MESSAGE_COLUMNS)})`))
+    .with('sent', (qb) => qb.insertInto('messages').columns([...MESSAGE_COLUMNS]).expression(jsonRows<MessageRow>(values.messages, 'm', MESSAGE_COLUMNS)))
     .insertInto('outbox')
     .columns([...OUTBOX_COLUMNS])
-    .expression(sql<OutboxRow>`select * from json_to_recordset(${values.outbox}::json) as o(${columnList(OUTBOX_COLUMNS, ['attempts'])})`),
+    .expression(jsonRows<OutboxRow>(values.outbox, 'o', OUTBOX_COLUMNS, ['attempts'])),
 );
 
 /** Inserts in-app messages and outbox rows in the caller's transaction: one statement on PostgreSQL when there are both. */

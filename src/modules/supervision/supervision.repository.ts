@@ -2,7 +2,7 @@
 // The statements run on every case event are prepared once (core/db/prepared-query.ts).
 import { sql, type Insertable, type OnConflictBuilder } from 'kysely';
 import { dialectOf, type Database, type DbExecutor } from '../../core/db/database.ts';
-import { insertMany, preparedQuery } from '../../core/db/prepared-query.ts';
+import { insertMany, jsonRows, preparedQuery } from '../../core/db/prepared-query.ts';
 import type { SupervisionFindingActionsTable, SupervisionFindingsTable, SupervisionRuleRow, SupervisionSubjectRow, SupervisionSubjectsTable } from './supervision.tables.ts';
 
 const selectRulesOfSubjectType = preparedQuery((db, values: { subjectType: string }) => db.selectFrom('supervision_rules').selectAll().where('subject_type', '=', values.subjectType));
@@ -82,16 +82,11 @@ function insertSubjectRow(db: DbExecutor, row: SupervisionSubjectRow) {
     .values({ subject_type: row.subject_type, subject_id: row.subject_id, unit_id: row.unit_id, scope_key: row.scope_key, label: row.label, deadlines_json: row.deadlines_json, next_check_on: row.next_check_on, evaluated_at: row.evaluated_at });
 }
 
-// On PostgreSQL many rows travel as one JSON parameter: the statement's text is the same for any number of rows,
-// so it is prepared once; a page of a thousand takes one round trip; and JSON.stringify is native, where
-// per-column text arrays were escaped element by element in JavaScript.
+const SUBJECT_COLUMNS = ['subject_type', 'subject_id', 'unit_id', 'scope_key', 'label', 'deadlines_json', 'next_check_on', 'evaluated_at'] as const;
+
+// On PostgreSQL many rows travel as one JSON parameter (jsonRows): a page of a thousand takes one round trip.
 function insertSubjectRecords(db: DbExecutor, rows: string) {
-  return db
-    .insertInto('supervision_subjects')
-    .columns(['subject_type', 'subject_id', 'unit_id', 'scope_key', 'label', 'deadlines_json', 'next_check_on', 'evaluated_at'])
-    .expression(
-      sql<SupervisionSubjectRow>`select * from json_to_recordset(${rows}::json) as r(subject_type text, subject_id text, unit_id text, scope_key text, label text, deadlines_json text, next_check_on text, evaluated_at text)`,
-    );
+  return db.insertInto('supervision_subjects').columns([...SUBJECT_COLUMNS]).expression(jsonRows<SupervisionSubjectRow>(rows, 'r', SUBJECT_COLUMNS));
 }
 
 const upsertSubjectRow = preparedQuery((db, row: SupervisionSubjectRow) => insertSubjectRow(db, row).onConflict(replaceSubject));
@@ -218,14 +213,14 @@ const FINDING_COLUMNS = ['id', 'finding_key', 'category', 'rule_code', 'level', 
 const ACTION_COLUMNS = ['id', 'finding_id', 'action', 'actor_user_id', 'actor_name', 'actor_unit_id', 'note', 'occurred_at'] as const;
 
 // PostgreSQL: the findings and their first history entries in one statement (one round trip), the rows as two
-// JSON parameters; an entry goes in only when its finding did. Every column of both tables is text.
+// JSON parameters (jsonRows); an entry goes in only when its finding did. Every column of both tables is text.
 const insertFindingsWithEntries = preparedQuery((db, values: { findings: string; entries: string }) =>
   db
     .with('raised', (qb) =>
       qb
         .insertInto('supervision_findings')
         .columns([...FINDING_COLUMNS])
-        .expression(sql<SupervisionFindingsTable>`select * from json_to_recordset(${values.findings}::json) as r(${sql.raw(FINDING_COLUMNS.map((column) => `${column} text`).join(', '))})`)
+        .expression(jsonRows<SupervisionFindingsTable>(values.findings, 'r', FINDING_COLUMNS))
         .onConflict((conflict) => conflict.column('finding_key').doNothing())
         .returning('id'),
     )
@@ -233,7 +228,7 @@ const insertFindingsWithEntries = preparedQuery((db, values: { findings: string;
       qb
         .insertInto('supervision_finding_actions')
         .columns([...ACTION_COLUMNS])
-        .expression(sql<SupervisionFindingActionsTable>`select * from json_to_recordset(${values.entries}::json) as a(${sql.raw(ACTION_COLUMNS.map((column) => `${column} text`).join(', '))}) where a.finding_id in (select id from raised)`),
+        .expression(sql<SupervisionFindingActionsTable>`${jsonRows(values.entries, 'a', ACTION_COLUMNS)} where a.finding_id in (select id from raised)`),
     )
     .selectFrom('raised')
     .select('id'),
