@@ -25,6 +25,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Runs the event dispatcher until no event is left to claim (at most `rounds` claims), as the background worker would. */
+export async function deliverEvents(app: TestApp, rounds = 10): Promise<void> {
+  for (let round = 0; round < rounds; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
+}
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;

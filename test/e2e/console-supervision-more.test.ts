@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { samplePdf } from '../../src/core/files/test-support.ts';
 import { sweepDueSubjects } from '../../src/modules/supervision/index.ts';
-import { createTestApp, type TestApp } from '../harness.ts';
+import { createTestApp, deliverEvents, type TestApp } from '../harness.ts';
 import { act, applyFor, completeGuide, publishItem } from '../services/fixtures.ts';
 import { testDialect } from '../test-database.ts';
 import { checkA11y, launchBrowser, newContext, screenshot, skipWithoutChromium } from './browser.ts';
@@ -31,16 +31,13 @@ before(async () => {
   const itemId = await publishItem(app, completeGuide({ promisedDays: 3, statutoryDays: 20 }));
   caseId = (await applyFor(await app.signIn('liu.yang'), itemId)).id;
   assert.equal((await act(await app.signIn('deng.xiao'), caseId, { action: 'accept', opinion: '材料齐全，予以受理' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app, 20);
 });
 after(async () => {
   await browser?.close();
   await app?.close();
 });
 
-async function deliverEvents(): Promise<void> {
-  for (let round = 0; round < 20; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
-}
 
 async function newPage(t: { after: (fn: () => Promise<void>) => void }): Promise<Page> {
   const context = await newContext(browser);
@@ -77,7 +74,7 @@ test(`${on}: 绩效考核 — the market regulator's total goes down when its ca
   app.clock.advance(2 * DAY);
   const swept = await sweepDueSubjects({ db: app.platform.database.db, calendar: () => app.platform.calendar.getCalendar(), now: app.clock.now });
   assert.ok(swept.raised >= 1, JSON.stringify(swept));
-  await deliverEvents();
+  await deliverEvents(app, 20);
   // Two days on, the sessions have timed out: sign in again, as the supervisor would on Wednesday.
   const now = (await (await app.signIn('tang.zheng')).get('/api/supervision/scores?period=2026-11')).body.items.find((row: { unitName: string }) => row.unitName === UNIT);
   assert.ok(now.total < before, `the API's total fell: ${JSON.stringify({ before: expected, now })}`);

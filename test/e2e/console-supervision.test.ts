@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { samplePdf } from '../../src/core/files/test-support.ts';
 import { sweepDueSubjects } from '../../src/modules/supervision/index.ts';
-import { createTestApp, type TestApp } from '../harness.ts';
+import { createTestApp, deliverEvents, type TestApp } from '../harness.ts';
 import { act, applyFor, completeGuide, publishItem } from '../services/fixtures.ts';
 import { testDialect } from '../test-database.ts';
 import { checkA11y, launchBrowser, newContext, screenshot, skipWithoutChromium } from './browser.ts';
@@ -35,7 +35,7 @@ before(async () => {
   caseNumber = receipt.caseNumber;
   caseId = receipt.id;
   assert.equal((await act(await app.signIn('deng.xiao'), caseId, { action: 'accept', opinion: '材料齐全，予以受理' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app, 20);
   // Wednesday: the review step was due Tuesday. Sessions are signed in from here on.
   app.clock.advance(2 * DAY);
 });
@@ -44,9 +44,6 @@ after(async () => {
   await app?.close();
 });
 
-async function deliverEvents(): Promise<void> {
-  for (let round = 0; round < 20; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
-}
 
 function sweep() {
   return sweepDueSubjects({ db: app.platform.database.db, calendar: () => app.platform.calendar.getCalendar(), now: app.clock.now });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
+import { createTestApp, deliverEvents, type ApiClient, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 import { act, applyFor, completeGuide, publishItem, unitIdByName } from '../services/fixtures.ts';
 import { sweepDueSubjects } from '../../src/modules/supervision/index.ts';
@@ -32,16 +32,13 @@ before(async () => {
   const citizen = await app.signIn('liu.yang');
   caseId = (await applyFor(citizen, itemId)).id;
   assert.equal((await act(await app.signIn('deng.xiao'), caseId, { action: 'accept', opinion: '材料齐全' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app, 20);
   // Wednesday: the review step (due Tuesday) is overdue: a yellow card raised today.
   app.clock.advance(2 * DAY);
   await sweepDueSubjects({ db: app.platform.database.db, calendar: () => app.platform.calendar.getCalendar(), now: app.clock.now });
 });
 after(() => app.close());
 
-async function deliverEvents(): Promise<void> {
-  for (let round = 0; round < 20; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
-}
 
 type Counts = { warning: number; yellow: number; red: number; total: number };
 

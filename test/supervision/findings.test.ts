@@ -5,7 +5,7 @@
 // and every permission is tried from the outside.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
+import { createTestApp, deliverEvents, type ApiClient, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 import { act, applyFor, completeGuide, publishItem, uploadPdf } from '../services/fixtures.ts';
 import { sweepDueSubjects } from '../../src/modules/supervision/index.ts';
@@ -24,9 +24,6 @@ before(async () => {
 });
 after(() => app.close());
 
-async function deliverEvents(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
-}
 
 function sweep() {
   return sweepDueSubjects({ db: app.platform.database.db, calendar: () => app.platform.calendar.getCalendar(), now: app.clock.now });
@@ -53,7 +50,7 @@ test(`${on}: a case's deadlines raise warning, yellow and red cards as working d
   const window = await app.signIn('deng.xiao');
   caseId = (await applyFor(citizen, itemId)).id;
   assert.equal((await act(window, caseId, { action: 'accept', opinion: '材料齐全' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
 
   // Monday: the review step is due Tuesday (1 working day left: warning); the case is due Thursday (3 left).
   const head = await app.signIn('chen.jing');
@@ -80,7 +77,7 @@ test(`${on}: a case's deadlines raise warning, yellow and red cards as working d
     await otherNode.close();
   }
   assert.deepEqual(await sweep(), { looked: 0, raised: 0, resolved: 0 }, 'nothing is due until something changes');
-  await deliverEvents();
+  await deliverEvents(app);
   const head3 = await app.signIn('chen.jing');
   const findings = await findingsOfCase(head3);
   assert.deepEqual(summary(findings), ['case:red', 'case:warning', 'case:yellow', 'step:red', 'step:warning', 'step:yellow']);
@@ -173,7 +170,7 @@ test(`${on}: when the case ends its timeliness findings stay on record, resolved
   const head = await app.signIn('chen.jing');
   const window = await app.signIn('deng.xiao');
   assert.equal((await act(reviewer, caseId, { action: 'forward', opinion: '' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   const afterStep = await findingsOfCase(head);
   assert.ok(afterStep.filter((finding) => finding.deadlineKey.startsWith('step:review')).every((finding) => finding.resolvedAt !== null), 'the review step is done');
   assert.ok(afterStep.filter((finding) => finding.deadlineKey === 'case').every((finding) => finding.resolvedAt === null), 'the case is still late');
@@ -181,7 +178,7 @@ test(`${on}: when the case ends its timeliness findings stay on record, resolved
 
   assert.equal((await act(head, caseId, { action: 'approve', opinion: '准予' })).status, 200);
   assert.equal((await act(window, caseId, { action: 'conclude', opinion: '' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   const ended = await findingsOfCase(head);
   assert.ok(ended.length >= 6);
   assert.ok(ended.every((finding) => finding.resolvedAt !== null));
@@ -192,7 +189,7 @@ test(`${on}: when the case ends its timeliness findings stay on record, resolved
   // Delivering the same events again (a retry) and sweeping change nothing.
   const before = ended.length;
   await app.platform.database.db.updateTable('outbox').set({ status: 'pending', attempts: 0 }).where('channel', '=', 'event').execute();
-  await deliverEvents();
+  await deliverEvents(app);
   await sweep();
   assert.equal((await findingsOfCase(head)).length, before);
 });
@@ -224,7 +221,7 @@ test(`${on}: the office tunes rules per item; bad rules are refused; a change ne
   const window = await app.signIn('deng.xiao');
   const fresh = (await applyFor(citizen, itemId)).id;
   assert.equal((await act(window, fresh, { action: 'accept', opinion: '' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   const caseFindings = await head.get(`/api/supervision/findings?subjectId=${fresh}`);
   assert.ok(caseFindings.body.items.some((finding: { deadlineKey: string; level: string }) => finding.deadlineKey === 'case' && finding.level === 'warning'));
 

@@ -4,7 +4,7 @@
 // retiring the item resolves that. The office tunes the rule per item like any other.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
+import { createTestApp, deliverEvents, type ApiClient, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 import { publishItem } from '../services/fixtures.ts';
 
@@ -16,9 +16,6 @@ before(async () => {
 });
 after(() => app.close());
 
-async function deliverEvents(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
-}
 
 async function runJobs(): Promise<void> {
   for (let round = 0; round < 5; round += 1) {
@@ -63,12 +60,12 @@ async function publishEdit(itemId: string, change: Record<string, unknown>): Pro
   assert.equal((await head.post(`/api/service-items/${itemId}/submit`)).status, 200);
   const reviewer = await app.signIn('jiang.wen');
   assert.equal((await reviewer.post(`/api/service-items/${itemId}/review`, { decision: 'publish' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
 }
 
 test(`${on}: a published guide lacking elements is found once, resolved by a complete version, raised again by an incomplete one, resolved on retirement`, async () => {
   const itemId = await publishItem(app);
-  await deliverEvents();
+  await deliverEvents(app);
   const head = await app.signIn('chen.jing');
   const supervisor = await app.signIn('tang.zheng');
   assert.deepEqual(await guideFindings(head, itemId), [], 'a complete guide raises nothing');
@@ -89,7 +86,7 @@ test(`${on}: a published guide lacking elements is found once, resolved by a com
   // Re-evaluating again, and delivering the publication event again, raise nothing new.
   await reevaluateEverything(supervisor, 'red');
   await app.platform.database.db.updateTable('outbox').set({ status: 'pending', attempts: 0 }).where('channel', '=', 'event').execute();
-  await deliverEvents();
+  await deliverEvents(app);
   assert.equal((await guideFindings(head, itemId)).length, 1);
 
   // The unit publishes a complete version: the finding is resolved and keeps its history.
@@ -112,13 +109,13 @@ test(`${on}: a published guide lacking elements is found once, resolved by a com
   // Retiring the item resolves it.
   const reviewer = await app.signIn('jiang.wen');
   assert.equal((await reviewer.post(`/api/service-items/${itemId}/retire`, { reason: '职能调整' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   assert.deepEqual((await guideFindings(head, itemId)).filter((finding) => finding.resolvedAt === null), []);
 });
 
 test(`${on}: the guide rule switched off for one item raises nothing for it; other units do not see the finding`, async () => {
   const itemId = await publishItem(app);
-  await deliverEvents();
+  await deliverEvents(app);
   const supervisor = await app.signIn('tang.zheng');
   const override = await supervisor.post('/api/supervision/rules', { code: 'completeness.guide', scopeKey: itemId, settings: { level: 'red' }, enabled: false });
   assert.equal(override.status, 200, JSON.stringify(override.body));

@@ -4,7 +4,7 @@
 // switches a check off and loosens another for one item, and the next cases follow.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
+import { createTestApp, deliverEvents, type ApiClient, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 import { act, applyFor, publishItem, unitIdByName } from '../services/fixtures.ts';
 import { createPlatform } from '../../src/platform.ts';
@@ -30,9 +30,6 @@ const ago = (hours: number) => new Date(origin - hours * 3_600_000).toISOString(
 const push = (body: unknown) => app.client().request('POST', '/api/intake/cases', body, { authorization: `Bearer ${credential}` });
 const applicant = { kind: 'person', name: '刘洋', idNumber: '11010519491231002X' };
 
-async function deliverEvents(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
-}
 
 async function findingsOf(client: ApiClient, caseId: string): Promise<Array<{ ruleCode: string; level: string; category: string; description: string; status: string }>> {
   const response = await client.get(`/api/supervision/findings?subjectId=${caseId}&pageSize=100`);
@@ -50,7 +47,7 @@ test(`${on}: pushed cases that break the rules raise their findings once, at the
     events: [{ type: 'accepted', occurredAt: ago(7 * 24) }, { type: 'decided', occurredAt: ago(30), outcome: 'approved' }, { type: 'concluded', occurredAt: ago(2), fees: [{ name: '加急费', amount: 50 }] }],
   });
   assert.equal(late.status, 201, JSON.stringify(late.body));
-  await deliverEvents();
+  await deliverEvents(app);
 
   const head = await app.signIn('chen.jing');
   const first = await findingsOf(head, refused.body.caseId);
@@ -65,7 +62,7 @@ test(`${on}: pushed cases that break the rules raise their findings once, at the
   const before = await total();
   await push({ externalCaseId: 'CHK-1', itemCode: ITEM, applicant, submittedAt: ago(2), events: [{ type: 'refused', occurredAt: ago(1), reason: '不符合条件' }] });
   await app.platform.database.db.updateTable('outbox').set({ status: 'pending', attempts: 0 }).where('channel', '=', 'event').execute();
-  await deliverEvents();
+  await deliverEvents(app);
   assert.equal(await total(), before);
 });
 
@@ -76,7 +73,7 @@ test(`${on}: a window that refuses a complete application, with no supplement as
   const application = await applyFor(citizen, itemId);
   const refused = await act(window, application.id, { action: 'refuse', reason: '窗口今日不受理', legalBasis: '《行政许可法》第三十二条' });
   assert.equal(refused.status, 200, JSON.stringify(refused.body));
-  await deliverEvents();
+  await deliverEvents(app);
   const supervisor = await app.signIn('tang.zheng');
   assert.deepEqual(codesOf(await findingsOf(supervisor, application.id)), ['legality.refused_complete:red']);
 });
@@ -102,7 +99,7 @@ test(`${on}: the office switches a check off and loosens another for one item; l
     events: [{ type: 'accepted', occurredAt: ago(1) }, { type: 'decided', occurredAt: ago(0.5), outcome: 'approved' }, { type: 'concluded', occurredAt: ago(0.2), fees: [{ name: '加急费', amount: 50 }] }],
   });
   assert.equal(pushed.status, 201, JSON.stringify(pushed.body));
-  await deliverEvents();
+  await deliverEvents(app);
   assert.deepEqual(codesOf(await findingsOf(supervisor, pushed.body.caseId)), [], 'fees check off; 6 working days are within the item\'s 10');
   const earlier = await supervisor.get('/api/supervision/findings?pageSize=100');
   assert.ok(earlier.body.items.some((finding: { ruleCode: string }) => finding.ruleCode === 'fees.unlisted'), 'what was raised stays');
@@ -131,7 +128,7 @@ test(`${on}: the integrity risk register: a high-risk step needing a second appr
   for (const [client, command] of [[window, { action: 'accept', opinion: '' }], [reviewer, { action: 'forward', opinion: '' }], [head, { action: 'approve', opinion: '准予' }]] as const) {
     assert.equal((await act(client, application.id, command)).status, 200);
   }
-  await deliverEvents();
+  await deliverEvents(app);
   assert.deepEqual(codesOf(await findingsOf(supervisor, application.id)), ['legality.second_approver:red']);
 
   const changed = await supervisor.patch(`/api/supervision/risk-points/${created.body.id}`, { requiresSecondApprover: false, level: 'medium' });

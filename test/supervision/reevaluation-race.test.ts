@@ -5,7 +5,7 @@
 // then the stale page evaluated (reevaluateCasePage): deterministically, on both databases.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, type TestApp } from '../harness.ts';
+import { createTestApp, deliverEvents, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 import { act, applyFor, completeGuide, publishItem } from '../services/fixtures.ts';
 import { findRunningCasesForSupervision } from '../../src/modules/services/index.ts';
@@ -24,9 +24,6 @@ before(async () => {
 });
 after(() => app.close());
 
-async function deliverEvents(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
-}
 
 const deps = () => ({ db: app.platform.database.db, calendar: () => app.platform.calendar.getCalendar(), now: app.clock.now });
 
@@ -43,7 +40,7 @@ async function stepFindings(caseId: string, step: string): Promise<Array<{ level
 async function acceptedCase(): Promise<string> {
   const caseId = (await applyFor(await app.signIn('liu.yang'), itemId)).id;
   assert.equal((await act(await app.signIn('deng.xiao'), caseId, { action: 'accept', opinion: '材料齐全' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   return caseId;
 }
 
@@ -65,7 +62,7 @@ test(`${on}: a page read before an event moved its case on keeps the event's new
 
   // Meanwhile the reviewer forwards the case and the event is evaluated: the decision step runs, due tomorrow.
   assert.equal((await act(await app.signIn('yang.lei'), caseId, { action: 'forward', opinion: '' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   assert.deepEqual(await watched(caseId), ['case', 'step:decide']);
   assert.deepEqual((await stepFindings(caseId, 'decide')).map((finding) => [finding.level, finding.resolved_at]), [['warning', null]]);
 
@@ -80,7 +77,7 @@ test(`${on}: on a first pass (no watched row yet) a case that moved on since the
   await app.platform.database.db.deleteFrom('supervision_subjects').where('subject_id', '=', caseId).execute();
   const page = await readPage();
   assert.equal((await act(await app.signIn('yang.lei'), caseId, { action: 'forward', opinion: '' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   await app.platform.database.db.deleteFrom('supervision_subjects').where('subject_id', '=', caseId).execute();
 
   await evaluateStalePage(page);
@@ -100,7 +97,7 @@ test(`${on}: a page whose case has ended since it was read stops watching it and
   assert.equal(await watched(caseId), undefined);
   assert.ok((await stepFindings(caseId, 'review')).length > 0);
   assert.ok((await stepFindings(caseId, 'review')).every((finding) => finding.resolved_at !== null));
-  await deliverEvents();
+  await deliverEvents(app);
   assert.equal(await watched(caseId), undefined);
 });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { createTestApp, type TestApp } from '../harness.ts';
+import { createTestApp, deliverEvents, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 import { act, applyFor, completeGuide, publishItem } from '../services/fixtures.ts';
 import { deliverDueReports, MAX_REPORT_ATTEMPTS, reportBatchSchema, sweepDueSubjects } from '../../src/modules/supervision/index.ts';
@@ -43,9 +43,6 @@ after(async () => {
 
 const deps = () => ({ db: app.platform.database.db, calendar: () => app.platform.calendar.getCalendar(), now: app.clock.now, reporting: app.platform.config.provincialSupervision });
 
-async function deliverEvents(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
-}
 
 const reportsOf = (kind: string) => received.flatMap((request) => (request.body as { reports: Array<{ kind: string; data: Record<string, unknown>; reportId: string; event: string }> }).reports).filter((report) => report.kind === kind);
 
@@ -55,10 +52,10 @@ test(`${on}: case events and findings reach the provincial platform in the docum
   const window = await app.signIn('deng.xiao');
   const caseId = (await applyFor(citizen, itemId)).id;
   assert.equal((await act(window, caseId, { action: 'accept', opinion: '' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   app.clock.advance(2 * DAY);
   await sweepDueSubjects(deps());
-  await deliverEvents();
+  await deliverEvents(app);
 
   const sent = await deliverDueReports(deps());
   assert.ok(sent.sent > 0);
@@ -80,7 +77,7 @@ test(`${on}: case events and findings reach the provincial platform in the docum
   // A redelivered event stores no second report.
   const before = received.length;
   await app.platform.database.db.updateTable('outbox').set({ status: 'pending', attempts: 0 }).where('channel', '=', 'event').execute();
-  await deliverEvents();
+  await deliverEvents(app);
   assert.deepEqual(await deliverDueReports(deps()), { sent: 0, failed: 0, dead: 0 });
   assert.equal(received.length, before);
 });
@@ -90,7 +87,7 @@ test(`${on}: while the platform is down reports wait and are retried with backof
   const itemId = await publishItem(app);
   failWith = 503;
   await applyFor(citizen, itemId);
-  await deliverEvents();
+  await deliverEvents(app);
   const first = await deliverDueReports(deps());
   assert.ok(first.failed > 0);
   assert.deepEqual(await deliverDueReports(deps()), { sent: 0, failed: 0, dead: 0 }, 'not due again before the backoff');

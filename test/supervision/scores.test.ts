@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { after, before, test } from 'node:test';
-import { createTestApp, type ApiClient, type TestApp } from '../harness.ts';
+import { createTestApp, deliverEvents, type ApiClient, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
 import { act, applyFor, completeGuide, publishItem } from '../services/fixtures.ts';
 import { sweepDueSubjects } from '../../src/modules/supervision/index.ts';
@@ -22,9 +22,6 @@ before(async () => {
 after(() => app.close());
 
 const sweep = () => sweepDueSubjects({ db: app.platform.database.db, calendar: () => app.platform.calendar.getCalendar(), now: app.clock.now });
-async function deliverEvents(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) if ((await app.platform.dispatcher.runOnce()).claimed === 0) return;
-}
 
 interface Row { rank: number; unitName: string; total: number; onTimeScore: number; satisfactionScore: number; disciplineScore: number; warnings: number; yellowCards: number; redCards: number; complaints: number; overdueTasks: number; casesEnded: number; casesLate: number; ratings: number; averageRating: number | null }
 
@@ -39,13 +36,13 @@ test(`${on}: a late case with cards and a bad rating lowers its unit's score by 
   const window = await app.signIn('deng.xiao');
   const caseId = (await applyFor(citizen, itemId)).id;
   assert.equal((await act(window, caseId, { action: 'accept', opinion: '' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   app.clock.advance(14 * DAY); // Monday 30 November: case and step far overdue
   await sweep();
   assert.equal((await act(await app.signIn('yang.lei'), caseId, { action: 'forward', opinion: '' })).status, 200);
   assert.equal((await act(await app.signIn('chen.jing'), caseId, { action: 'approve', opinion: '准予' })).status, 200);
   assert.equal((await act(await app.signIn('deng.xiao'), caseId, { action: 'conclude', opinion: '' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   const rater = await app.signIn('liu.yang');
   assert.equal((await rater.post(`/api/my/cases/${caseId}/rating`, { level: 'dissatisfied', comment: '太慢了' })).status, 200);
 
@@ -105,7 +102,7 @@ test(`${on}: the office sets the formula; bad formulas are refused; a past month
   const window = await app.signIn('deng.xiao');
   const fresh = (await applyFor(citizen, itemId)).id;
   assert.equal((await act(window, fresh, { action: 'accept', opinion: '' })).status, 200);
-  await deliverEvents();
+  await deliverEvents(app);
   app.clock.advance(10 * DAY);
   await sweep();
   const owner = await app.signIn('chen.jing');
