@@ -192,6 +192,45 @@ test(`a 'sending' row whose lease expired is reclaimed and delivered (${testDial
     assert.equal(row?.attempts, 2);
   }));
 
+test(`a batch's deliveries are recorded together, except a row another node reclaimed meanwhile (${testDialect()})`, () =>
+  withDatabase(async ({ db }) => {
+    const time = manualClock();
+    let reclaimSecond: (() => Promise<void>) | undefined;
+    const sent: string[] = [];
+    // The second delivery outlasts the lease: another node reclaims both rows still out and claims them afresh.
+    const slowSender: EmailSender = {
+      send: async (message) => {
+        sent.push(message.to);
+        if (message.to === 'b@example.cn') await reclaimSecond?.();
+        return { messageId: message.to };
+      },
+      close: () => {},
+    };
+    const ids = await db.transaction().execute(async (tx) => [
+      await enqueueEmail(tx, { to: 'a@example.cn', subject: 's', text: 't' }, time.clock()),
+      await enqueueEmail(tx, { to: 'b@example.cn', subject: 's', text: 't' }, new Date(time.clock().getTime() + 1)),
+    ]);
+    time.advance(1);
+    const dispatcher = createOutboxDispatcher({ db, emailSender: slowSender, smsGateway: createRecordingSmsGateway(), clock: time.clock, leaseSeconds: 300, logger: silentLogger });
+    const other = createOutboxDispatcher({ db, emailSender: createRecordingEmailSender(), smsGateway: createRecordingSmsGateway(), clock: time.clock, leaseSeconds: 300, logger: silentLogger });
+    reclaimSecond = async () => {
+      reclaimSecond = undefined;
+      time.advance(300_001);
+      const taken = await other.runOnce();
+      assert.deepEqual([taken.reclaimed, taken.claimed, taken.sent], [2, 2, 2]);
+    };
+    assert.deepEqual(await dispatcher.runOnce(), { reclaimed: 0, claimed: 2, sent: 0, retried: 0, dead: 0, lost: 2, released: 0 });
+    for (const id of ids) {
+      const row = await findOutboxMessageById(db, id);
+      assert.deepEqual([row?.status, row?.attempts], ['sent', 2], 'recorded by the node that reclaimed it');
+    }
+    // The first node's batch records what it still holds: here it got a third row after the other node's run.
+    const third = await db.transaction().execute((tx) => enqueueEmail(tx, { to: 'c@example.cn', subject: 's', text: 't' }, time.clock()));
+    assert.deepEqual(await dispatcher.runOnce(), { reclaimed: 0, claimed: 1, sent: 1, retried: 0, dead: 0, lost: 0, released: 0 });
+    assert.equal((await findOutboxMessageById(db, third))?.status, 'sent');
+    assert.deepEqual(sent, ['a@example.cn', 'b@example.cn', 'c@example.cn']);
+  }));
+
 test(`a batch that outlives half its lease hands the rest back unattempted (${testDialect()})`, () =>
   withDatabase(async ({ db }) => {
     const time = manualClock();

@@ -12,7 +12,7 @@ import {
   claimDueOutboxMessages,
   markOutboxDead,
   markOutboxForRetry,
-  markOutboxSent,
+  markOutboxManySent,
   reclaimExpiredOutboxLeases,
   releaseOutboxClaim,
   type OutboxAttempt,
@@ -27,7 +27,7 @@ export interface OutboxDispatcherOptions {
   /** Event subscribers known at construction; more can be added with subscribe(). */
   subscribers?: EventSubscription[];
   clock?: Clock;
-  /** Rows claimed per run (default 20); batch subscribers take their events together, then each row is delivered and recorded. */
+  /** Rows claimed per run (default 20); batch subscribers take their events together, then each row is delivered, and the deliveries recorded together. */
   batchSize?: number;
   /** Attempts before a row is dead (default 8). */
   maxAttempts?: number;
@@ -136,14 +136,15 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     }
   }
 
-  async function deliverAndRecord(row: OutboxRow, counts: OutboxDispatchCounts, batchFailures: readonly string[]): Promise<void> {
+  /** Delivers a row; a failure is recorded at once, a delivery is added to `delivered` to be recorded with the batch's. */
+  async function deliverAndRecordFailure(row: OutboxRow, counts: OutboxDispatchCounts, batchFailures: readonly string[], delivered: OutboxAttempt[]): Promise<void> {
     const attempt: OutboxAttempt = { id: row.id, attempts: row.attempts };
     let recorded: boolean;
-    let outcome: 'sent' | 'retried' | 'dead';
+    let outcome: 'retried' | 'dead';
     try {
       await deliver(row, batchFailures);
-      outcome = 'sent';
-      recorded = await markOutboxSent(db, attempt, toTimestamp(clock()));
+      delivered.push(attempt);
+      return;
     } catch (error) {
       const message = describeFailure(error);
       const details = { err: error, outboxId: row.id, channel: row.channel, topic: row.topic, attempt: row.attempts };
@@ -159,10 +160,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       }
     }
     if (recorded) counts[outcome] += 1;
-    else {
-      counts.lost += 1;
-      logger.warn({ outboxId: row.id, attempt: row.attempts, outcome }, 'outbox lease was lost before the result was recorded');
-    }
+    else loseResult(counts, attempt, outcome);
+  }
+
+  function loseResult(counts: OutboxDispatchCounts, attempt: OutboxAttempt, outcome: 'sent' | 'retried' | 'dead'): void {
+    counts.lost += 1;
+    logger.warn({ outboxId: attempt.id, attempt: attempt.attempts, outcome }, 'outbox lease was lost before the result was recorded');
   }
 
   async function runOnce(): Promise<OutboxDispatchCounts> {
@@ -175,12 +178,21 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     const batchFailures = await deliverBatches(rows);
     // Past half the lease, the rest of the batch goes back rather than risk another node sending it too.
     const releaseAfter = now.getTime() + leaseMs / 2;
+    const delivered: OutboxAttempt[] = [];
     for (const row of rows) {
       if (clock().getTime() > releaseAfter) {
         if (await releaseOutboxClaim(db, { id: row.id, attempts: row.attempts }, toTimestamp(clock()))) counts.released += 1;
         continue;
       }
-      await deliverAndRecord(row, counts, batchFailures.get(row.id) ?? []);
+      await deliverAndRecordFailure(row, counts, batchFailures.get(row.id) ?? [], delivered);
+    }
+    // The batch's deliveries are recorded together (one statement on PostgreSQL instead of one per row). A node that
+    // stops before this line delivers those rows again once their lease expires, as it would any row it had
+    // claimed and not recorded: delivery is at least once, and subscribers are idempotent.
+    const recorded = await markOutboxManySent(db, delivered, toTimestamp(clock()));
+    for (const attempt of delivered) {
+      if (recorded.has(attempt.id)) counts.sent += 1;
+      else loseResult(counts, attempt, 'sent');
     }
     return counts;
   }

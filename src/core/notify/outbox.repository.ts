@@ -4,7 +4,7 @@
 // expired from recording a result over the attempt of the node that reclaimed the row.
 import { sql, type Selectable } from 'kysely';
 import { dialectOf, type Db, type DbExecutor } from '../db/database.ts';
-import { insertMany, preparedQuery } from '../db/prepared-query.ts';
+import { insertMany, jsonRows, preparedQuery } from '../db/prepared-query.ts';
 import { toCount } from '../db/values.ts';
 
 export const OUTBOX_CHANNELS = ['email', 'sms', 'event'] as const;
@@ -135,6 +135,31 @@ async function finishAttempt(db: DbExecutor, attempt: OutboxAttempt, changes: Pa
 export function markOutboxSent(db: DbExecutor, attempt: OutboxAttempt, now: string): Promise<boolean> {
   return finishAttempt(db, attempt, { status: 'sent', sent_at: now, last_error: null });
 }
+
+/**
+ * Records the delivery of many claimed rows at `now`; returns the ids recorded (a row this node had lost to a
+ * reclaim is not). One statement on PostgreSQL, the attempts as one JSON parameter; one per row on SQLite, where
+ * a statement costs no round trip.
+ */
+export async function markOutboxManySent(db: DbExecutor, attempts: readonly OutboxAttempt[], now: string): Promise<Set<string>> {
+  if (attempts.length === 0) return new Set();
+  if (dialectOf(db) !== 'postgres') {
+    const recorded = new Set<string>();
+    for (const attempt of attempts) if (await markOutboxSent(db, attempt, now)) recorded.add(attempt.id);
+    return recorded;
+  }
+  const { rows } = await updateSentRows(db, { attempts: JSON.stringify(attempts), now });
+  return new Set(rows.map((row) => row.id));
+}
+
+const updateSentRows = preparedQuery((db, values: { attempts: string; now: string }) =>
+  db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: values.now, last_error: null })
+    .where('status', '=', 'sending')
+    .where(sql<boolean>`(id, attempts) in (${jsonRows(values.attempts, 'a', ['id', 'attempts'], ['attempts'])})`)
+    .returning('id'),
+);
 
 /** Records a failed attempt and when to try again. */
 export function markOutboxForRetry(db: DbExecutor, attempt: OutboxAttempt, nextAttemptAt: string, error: string): Promise<boolean> {
