@@ -82,7 +82,7 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
   const calendar = deps.calendar();
   const snapshot = toSnapshot(found);
   const rules = await loadRulesCached(deps.db, tx, CASE_SUBJECT);
-  const batch = createFindingBatch(tx, now);
+  const batch = createFindingBatch(tx, now, deps.db);
   await evaluateAfterEvent(tx, calendar, snapshot, rules, now, batch, { row: stored });
   const checks = checkRulesFor(rules, snapshot.scopeKey);
   if (checks.size > 0) await checkRecord(tx, deps, calendar, snapshot, checks, await describeCaseRecordForSupervision(tx, found), batch, new Map());

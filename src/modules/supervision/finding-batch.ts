@@ -37,8 +37,11 @@ export interface FindingBatch {
   flush(): Promise<number>;
 }
 
-/** A batch of findings raised at `now` in `tx`. */
-export function createFindingBatch(tx: DbExecutor, now: Date): FindingBatch {
+/**
+ * A batch of findings raised at `now` in `tx`. `platform`: the database handle of the platform, whose responders
+ * of each unit are then kept for a few seconds (respondersOf) — for the path that evaluates one event at a time.
+ */
+export function createFindingBatch(tx: DbExecutor, now: Date, platform?: object): FindingBatch {
   let pending = new Map<string, { subject: FindingSubject; finding: NewFinding }>();
   return {
     add(subject, finding) {
@@ -47,7 +50,7 @@ export function createFindingBatch(tx: DbExecutor, now: Date): FindingBatch {
     async flush() {
       const gathered = [...pending.values()];
       pending = new Map();
-      return gathered.length === 0 ? 0 : writeFindings(tx, gathered, now);
+      return gathered.length === 0 ? 0 : writeFindings(tx, gathered, now, platform);
     },
   };
 }
@@ -59,7 +62,7 @@ export async function raiseFinding(tx: DbExecutor, subject: FindingSubject, find
   return (await batch.flush()) > 0;
 }
 
-async function writeFindings(tx: DbExecutor, gathered: ReadonlyArray<{ subject: FindingSubject; finding: NewFinding }>, now: Date): Promise<number> {
+async function writeFindings(tx: DbExecutor, gathered: ReadonlyArray<{ subject: FindingSubject; finding: NewFinding }>, now: Date, platform: object | undefined): Promise<number> {
   const stamp = toTimestamp(now);
   const raisedOn = todayInChina(now);
   const rows: SupervisionFindingsTable[] = gathered.map(({ subject, finding }) => ({
@@ -77,7 +80,7 @@ async function writeFindings(tx: DbExecutor, gathered: ReadonlyArray<{ subject: 
     const { subject, finding } = gathered[index]!;
     const level = LEVEL_NAMES[finding.level].zh;
     const text = `电子监察${level}：${subject.label} ${finding.detail}`;
-    for (const person of await respondersOf(tx, subject.unitId)) {
+    for (const person of await respondersOf(tx, subject.unitId, platform)) {
       notices.message({ userId: person.id, title: `电子监察${level}`, body: text, link: `/supervision/findings/${row.id}` }, now);
       if (person.phone) notices.sms({ to: person.phone, text: `【政通】${text}`, unitId: subject.unitId, topic: `supervision.finding_${finding.level}` }, now);
     }
@@ -94,14 +97,33 @@ export async function resolveFinding(tx: DbExecutor, findingId: string, note: st
   await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: findingId, action: 'resolved', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note, occurred_at: stamp });
 }
 
-// Findings raised in one transaction mostly concern the same few units: their responders are read once per
-// transaction (the key is the transaction's executor, so nothing outlives it).
-const respondersByTransaction = new WeakMap<DbExecutor, Map<string, Awaited<ReturnType<typeof findUnitStaffHolding>>>>();
+type Responders = Awaited<ReturnType<typeof findUnitStaffHolding>>;
 
-async function respondersOf(tx: DbExecutor, unitId: string) {
+// Findings raised in one transaction mostly concern the same few units: their responders are read once per
+// transaction (the key is the transaction's executor, so nothing outlives it). A lone event raises a finding
+// in a transaction of its own, where reading the unit's responders is one of its few statements: there the
+// platform keeps each unit's responders for a few seconds, as it keeps the rules. A person given or denied the
+// right to answer findings is counted from RESPONDERS_TTL_MS later at the latest; sweeps and batches read afresh.
+const RESPONDERS_TTL_MS = 5000;
+const respondersByTransaction = new WeakMap<DbExecutor, Map<string, Responders>>();
+const respondersByPlatform = new WeakMap<object, Map<string, { people: Responders; at: number }>>();
+
+async function respondersOf(tx: DbExecutor, unitId: string, platform: object | undefined): Promise<Responders> {
+  if (platform) return recentRespondersOf(platform, tx, unitId);
   let byUnit = respondersByTransaction.get(tx);
   if (!byUnit) respondersByTransaction.set(tx, (byUnit = new Map()));
   let people = byUnit.get(unitId);
   if (!people) byUnit.set(unitId, (people = await findUnitStaffHolding(tx, unitId, RESPOND_PERMISSION)));
+  return people;
+}
+
+async function recentRespondersOf(platform: object, tx: DbExecutor, unitId: string): Promise<Responders> {
+  let byUnit = respondersByPlatform.get(platform);
+  if (!byUnit) respondersByPlatform.set(platform, (byUnit = new Map()));
+  const cached = byUnit.get(unitId);
+  if (cached && performance.now() - cached.at < RESPONDERS_TTL_MS) return cached.people;
+  const people = await findUnitStaffHolding(tx, unitId, RESPOND_PERMISSION);
+  if (byUnit.size > 10_000) byUnit.clear();
+  byUnit.set(unitId, { people, at: performance.now() });
   return people;
 }
