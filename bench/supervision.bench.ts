@@ -25,6 +25,7 @@ import { actOnCase } from '../src/modules/services/cases.service.ts';
 import { reevaluateAllCases, supervisionSubscriptions, sweepDueSubjects } from '../src/modules/supervision/index.ts';
 import { cloneCasesOnPostgres, generateCases, loadItemFacts } from './case-data.ts';
 import { withFreshPostgres } from './fresh-postgres.ts';
+import { measureSustainedTransitions, STREAMS } from './sustained-transitions.ts';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '100000,2000000').split(',').map(Number);
 const CROSSINGS = Number(process.env['BENCH_CROSSINGS'] ?? 10_000);
@@ -109,12 +110,14 @@ async function benchSize(label: string, databaseUrl: string | undefined, openCas
   // Transitions: the window accepts cases waiting at acceptance; then the subscriber evaluates each event.
   await db.deleteFrom('outbox').execute();
   const window = await buildActorOfUsername(db, 'deng.xiao');
-  const waiting = await db.selectFrom('cases').select(['id', 'version']).where('status', '=', 'submitted').where('current_step_key', '=', 'accept').limit(TRANSITIONS).execute();
+  // A third of them for the events timed one by one and in batches, two thirds under load (sustained-transitions.ts).
+  const allWaiting = await db.selectFrom('cases').select(['id', 'version']).where('status', '=', 'submitted').where('current_step_key', '=', 'accept').limit(3 * TRANSITIONS).execute();
+  const waiting = allWaiting.slice(0, TRANSITIONS);
   // The generated cases carry no materials; an application waiting at acceptance has its required ones on file.
   const guides = await db.selectFrom('service_items').innerJoin('service_item_versions', 'service_item_versions.id', 'service_items.published_version_id').select(['service_items.id', 'service_item_versions.guide']).execute();
   const requiredOf = new Map(guides.map((row) => [row.id, (JSON.parse(row.guide) as { materials: Array<{ key: string; name: string; required: boolean }> }).materials.filter((material) => material.required)]));
-  const itemOf = new Map((await db.selectFrom('cases').select(['id', 'item_id']).where('id', 'in', waiting.length > 0 ? waiting.map((row) => row.id) : ['-']).execute()).map((row) => [row.id, row.item_id]));
-  const materials = waiting.flatMap((row) => (requiredOf.get(itemOf.get(row.id) ?? '') ?? []).map((material) => ({ id: newId(), case_id: row.id, material_key: material.key, name: material.name, source: 'upload' as const, file_id: null, licence_reference: null, round: 1, created_at: toTimestamp(nowMs - 3_600_000) })));
+  const itemOf = new Map((await db.selectFrom('cases').select(['id', 'item_id']).where('id', 'in', allWaiting.length > 0 ? allWaiting.map((row) => row.id) : ['-']).execute()).map((row) => [row.id, row.item_id]));
+  const materials = allWaiting.flatMap((row) => (requiredOf.get(itemOf.get(row.id) ?? '') ?? []).map((material) => ({ id: newId(), case_id: row.id, material_key: material.key, name: material.name, source: 'upload' as const, file_id: null, licence_reference: null, round: 1, created_at: toTimestamp(nowMs - 3_600_000) })));
   for (let offset = 0; offset < materials.length; offset += 500) await db.insertInto('case_materials').values(materials.slice(offset, offset + 500)).execute();
   const servicesDeps = { ...deps, store: undefined as never };
   const transitions = await timed(async () => {
@@ -146,6 +149,10 @@ async function benchSize(label: string, databaseUrl: string | undefined, openCas
   }
   console.log(`  per transition (${waiting.length} accepted): the transition ${per(transitions.ms)} ms; a plain commit ${per(plain.ms)} ms`);
   console.log(`    its event-driven evaluation: one event at a time ${per(evaluation.ms, half)} ms, in the dispatcher's batches of 20 ${per(batched.ms, delivered.length - half)} ms   target ≤ 1 ms (${findingsRaised} findings raised by the ${delivered.length} events: ${[...raisedByRule].map(([rule, count]) => `${rule} ${count}`).join(', ')})`);
+  const underLoad = allWaiting.slice(TRANSITIONS);
+  const sustained = await measureSustainedTransitions(platform, deps, window!, underLoad.slice(0, Math.floor(underLoad.length / 2)), underLoad.slice(Math.floor(underLoad.length / 2)));
+  console.log(`  under load (${sustained.transitions} accepted by ${STREAMS} windows at once, twice): transitions alone ${per(sustained.aloneMs, sustained.transitions)} ms each; with the dispatcher delivering their events and notices ${per(sustained.withEvaluationMs, sustained.transitions)} ms`);
+  console.log(`    added per transition by event-driven evaluation: ${per(sustained.withEvaluationMs - sustained.aloneMs, sustained.transitions)} ms   target ≤ 1 ms (${sustained.findingsRaised} findings raised, ${sustained.delivered} outbox rows delivered)`);
   console.log(`  memory: rss ${megabytes(process.memoryUsage().rss)}`);
   if (!databaseUrl) console.log(`  database file: ${megabytes(fs.statSync(path.join(dataDir, 'zhengtong.sqlite')).size)}`);
   await platform.close();
