@@ -3,8 +3,8 @@
 // required materials, the standard fees, the fine ranges of the discretion standard).
 import type { DbExecutor } from '../../core/db/database.ts';
 import { fromJson } from '../../core/db/values.ts';
-import type { CaseUnderSupervision } from './case-supervision.ts';
-import { findCaseRecord, findCaseRecords, type CaseRecordRows } from './cases.repository.ts';
+import { describeCaseFacts, type CaseUnderSupervision } from './case-supervision.ts';
+import { findCaseRecords, findCaseSupervisionFactsWithRecord, type CaseRecordRows } from './cases.repository.ts';
 import { loadPinnedVersion } from './pinned-versions.ts';
 
 export interface CaseRecordForSupervision {
@@ -25,9 +25,15 @@ export interface CaseRecordForSupervision {
 
 type RecordSource = Pick<CaseUnderSupervision, 'id' | 'itemVersionId' | 'channel' | 'enteredAt' | 'submittedAt'>;
 
-/** The record of one case as supervision checks it, given what describeCaseForSupervision read of its row. */
-export async function describeCaseRecordForSupervision(db: DbExecutor, found: RecordSource): Promise<CaseRecordForSupervision> {
-  return buildRecord(found, await loadPinnedVersion(db, found.itemVersionId), await findCaseRecord(db, found.id));
+/**
+ * One case as supervision sees it (its deadlines) with its record, read in one statement: what
+ * supervision's subscriber needs after each of the case's events. Undefined when there is no such case.
+ */
+export async function describeCaseWithRecordForSupervision(db: DbExecutor, caseId: string): Promise<{ found: CaseUnderSupervision; record: CaseRecordForSupervision } | undefined> {
+  const read = await findCaseSupervisionFactsWithRecord(db, caseId);
+  if (!read) return undefined;
+  const found = describeCaseFacts(read.facts);
+  return { found, record: buildRecord(found, await loadPinnedVersion(db, found.itemVersionId), read.record) };
 }
 
 /** The records of many cases, by case id: their events and materials in one statement (pinned versions are cached). */

@@ -7,7 +7,7 @@
 // has ended it has no deadlines, so supervision marks the timeliness findings it raised as resolved.
 import type { DbExecutor } from '../../core/db/database.ts';
 import { chinaDateOf } from './case-history.ts';
-import { findCaseSupervisionFacts, findCaseSupervisionFactsOf, findCaseSupervisionStampsBetween, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
+import { findCaseSupervisionFactsOf, findCaseSupervisionStampsBetween, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
 import type { CaseStatus } from './services.tables.ts';
 
 export interface CaseDeadline {
@@ -24,7 +24,7 @@ export interface CaseUnderSupervision {
   status: CaseStatus;
   ended: boolean;
   deadlines: CaseDeadline[];
-  /** What the record checks need of the case row itself (describeCaseRecordForSupervision). */
+  /** What the record checks need of the case row itself (describeCaseWithRecordForSupervision). */
   itemVersionId: string;
   channel: string;
   enteredAt: string;
@@ -41,7 +41,8 @@ function stampOf(row: Pick<CaseSupervisionFactsRow, 'version' | 'case_deadline' 
   return `${row.version}|${row.case_deadline ?? ''}|${row.step_deadline ?? ''}`;
 }
 
-function describe(row: CaseSupervisionFactsRow): CaseUnderSupervision {
+/** A case as supervision sees it, from what the repository read of its row. */
+export function describeCaseFacts(row: CaseSupervisionFactsRow): CaseUnderSupervision {
   const ended = ENDED.includes(row.status);
   const deadlines: CaseDeadline[] = [];
   if (!ended) {
@@ -53,20 +54,14 @@ function describe(row: CaseSupervisionFactsRow): CaseUnderSupervision {
   return { id: row.id, caseNumber: row.case_number, itemId: row.item_id, unitId: row.unit_id, status: row.status, ended, deadlines, itemVersionId: row.item_version_id, channel: row.channel, enteredAt: row.created_at, submittedAt: row.submitted_at, stamp: stampOf(row) };
 }
 
-/** One case as supervision sees it, or undefined when there is no such case. */
-export async function describeCaseForSupervision(db: DbExecutor, caseId: string): Promise<CaseUnderSupervision | undefined> {
-  const row = await findCaseSupervisionFacts(db, caseId);
-  return row ? describe(row) : undefined;
-}
-
 /** A page of running cases after `afterId` (id order), as supervision sees them. */
 export async function findRunningCasesForSupervision(db: DbExecutor, afterId: string, limit: number): Promise<CaseUnderSupervision[]> {
-  return (await findRunningCaseSupervisionFacts(db, afterId, limit)).map(describe);
+  return (await findRunningCaseSupervisionFacts(db, afterId, limit)).map(describeCaseFacts);
 }
 
 /** Many cases as supervision sees them (those that exist), in one statement. */
 export async function describeCasesForSupervision(db: DbExecutor, caseIds: readonly string[]): Promise<CaseUnderSupervision[]> {
-  return (await findCaseSupervisionFactsOf(db, caseIds)).map(describe);
+  return (await findCaseSupervisionFactsOf(db, caseIds)).map(describeCaseFacts);
 }
 
 /** The current stamps of the cases with ids from `firstId` to `lastId`, by id: what a description read earlier is checked against. */

@@ -381,14 +381,6 @@ function selectCaseSupervisionFacts(db: DbExecutor) {
     );
 }
 
-// Read after every case event by supervision's subscriber, so prepared once like the transition's statements.
-const selectCaseSupervisionFactsById = preparedQuery((db, values: { id: string }) => selectCaseSupervisionFacts(db).where('cases.id', '=', values.id));
-
-/** What supervision watches of one case: its deadlines, its current step and when that step's task opened. */
-export async function findCaseSupervisionFacts(db: DbExecutor, id: string): Promise<CaseSupervisionFactsRow | undefined> {
-  return (await selectCaseSupervisionFactsById(db, { id })).rows[0] as CaseSupervisionFactsRow | undefined;
-}
-
 /** What supervision watches of many cases (those that exist), in one statement. */
 export async function findCaseSupervisionFactsOf(db: DbExecutor, ids: readonly string[]): Promise<CaseSupervisionFactsRow[]> {
   if (ids.length === 0) return [];
@@ -446,18 +438,38 @@ export interface CaseRecordRow {
 
 // A case's events and materials in one statement: supervision reads both after every case event, and on
 // PostgreSQL each statement is a round trip.
-const selectCaseRecord = preparedQuery((db, values: { caseId: string }) =>
-  db
+function selectRecordOfCase(db: DbExecutor, caseId: string) {
+  return db
     .selectFrom('case_events')
     .select([sql<string>`'event'`.as('kind'), sql<number | null>`seq`.as('seq'), 'type', 'step_key', 'actor_user_id', 'occurred_at as at', 'detail'])
-    .where('case_id', '=', values.caseId)
+    .where('case_id', '=', caseId)
     .unionAll(
       db
         .selectFrom('case_materials')
         .select([sql<string>`'material'`.as('kind'), sql<number | null>`null`.as('seq'), 'material_key as type', sql<string | null>`null`.as('step_key'), sql<string | null>`null`.as('actor_user_id'), 'created_at as at', sql<string | null>`null`.as('detail')])
-        .where('case_id', '=', values.caseId),
-    ),
+        .where('case_id', '=', caseId),
+    );
+}
+
+// The case's facts beside each of its events and materials (alone, once, when it has neither): what supervision's
+// subscriber reads of a case after each of its events, in one statement.
+const selectCaseSupervisionFactsWithRecord = preparedQuery((db, values: { id: string }) =>
+  db
+    .selectFrom(selectCaseSupervisionFacts(db).where('cases.id', '=', values.id).as('c'))
+    .leftJoin(selectRecordOfCase(db, values.id).as('r'), (join) => join.onTrue())
+    .selectAll('c')
+    .select(['r.kind', 'r.seq', 'r.type', 'r.step_key', 'r.actor_user_id', 'r.at', 'r.detail']),
 );
+
+/** What supervision watches of one case and its record (as findCaseSupervisionFactsOf and findCaseRecords do of many) in one statement; undefined when there is no such case. */
+export async function findCaseSupervisionFactsWithRecord(db: DbExecutor, id: string): Promise<{ facts: CaseSupervisionFactsRow; record: CaseRecordRows } | undefined> {
+  const rows = (await selectCaseSupervisionFactsWithRecord(db, { id })).rows as Array<CaseSupervisionFactsRow & Omit<CaseRecordRow, 'kind'> & { kind: CaseRecordRow['kind'] | null }>;
+  const first = rows[0];
+  if (!first) return undefined;
+  const { kind: _kind, seq: _seq, type: _type, step_key: _stepKey, actor_user_id: _actor, at: _at, detail: _detail, ...facts } = first;
+  const record = rows.flatMap(({ kind, seq, type, step_key, actor_user_id, at, detail }) => (kind ? [{ kind, seq, type, step_key, actor_user_id, at, detail }] : []));
+  return { facts, record: splitRecord(record) };
+}
 
 export interface CaseRecordRows {
   events: CaseRecordRow[];
@@ -466,11 +478,6 @@ export interface CaseRecordRows {
 
 function splitRecord(rows: readonly CaseRecordRow[]): CaseRecordRows {
   return { events: rows.filter((row) => row.kind === 'event').sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)), materials: rows.filter((row) => row.kind === 'material') };
-}
-
-/** A case's events (in order) and its materials on file, for supervision's record checks. */
-export async function findCaseRecord(db: DbExecutor, caseId: string): Promise<CaseRecordRows> {
-  return splitRecord((await selectCaseRecord(db, { caseId })).rows as CaseRecordRow[]);
 }
 
 /** The events and materials of many cases in one statement, by case id (a case with neither is absent). */

@@ -5,7 +5,7 @@ import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
 import type { BatchEventHandler, EventHandler } from '../../core/notify/index.ts';
 import { findUserPermissions } from '../identity/index.ts';
-import { describeCaseForSupervision, describeCaseRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
+import { describeCaseWithRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
 import { checkCaseRecord } from './case-checks.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
@@ -76,8 +76,9 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
   // The watched row is locked before the case is read, so an evaluation that waited for another reads what the
   // other's event left, never an older state.
   const stored = await lockSubject(tx, CASE_SUBJECT, caseId);
-  const found = await describeCaseForSupervision(tx, caseId);
-  if (!found) return false;
+  const read = await describeCaseWithRecordForSupervision(tx, caseId);
+  if (!read) return false;
+  const { found, record } = read;
   const now = deps.now();
   const calendar = deps.calendar();
   const snapshot = toSnapshot(found);
@@ -85,7 +86,7 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
   const batch = createFindingBatch(tx, now, deps.db);
   await evaluateAfterEvent(tx, calendar, snapshot, rules, now, batch, { row: stored });
   const checks = checkRulesFor(rules, snapshot.scopeKey);
-  if (checks.size > 0) await checkRecord(tx, deps, calendar, snapshot, checks, await describeCaseRecordForSupervision(tx, found), batch, new Map());
+  if (checks.size > 0) await checkRecord(tx, deps, calendar, snapshot, checks, record, batch, new Map());
   await batch.flush();
   return true;
 }
