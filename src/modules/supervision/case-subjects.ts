@@ -12,7 +12,7 @@ import { checkRulesFor } from './supervision-rules.ts';
 import { createFindingBatch, type FindingBatch } from './finding-batch.ts';
 import { evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, type SubjectSnapshot } from './supervision-evaluation.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
-import { analyzeSubjects, lockSubject, lockSubjects, lockSubjectsBetween } from './supervision.repository.ts';
+import { analyzeSubjects, lockSubjectOrItsKey, lockSubjectsBetween, lockSubjectsOrTheirKeys } from './supervision.repository.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
 export const CASE_SUBJECT = 'case';
@@ -73,9 +73,9 @@ async function permissionsOfDeciders(tx: DbExecutor, record: { events: ReadonlyA
 
 /** Evaluates one case as it stands now (deadlines and record), in the caller's transaction; false when there is no such case. */
 export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId: string): Promise<boolean> {
-  // The watched row is locked before the case is read, so an evaluation that waited for another reads what the
-  // other's event left, never an older state.
-  const stored = await lockSubject(tx, CASE_SUBJECT, caseId);
+  // The watched row (or the key of a case not watched yet) is locked before the case is read, so an evaluation
+  // that waited for another reads what the other's event left, never an older state.
+  const stored = await lockSubjectOrItsKey(tx, CASE_SUBJECT, caseId);
   const read = await describeCaseWithRecordForSupervision(tx, caseId);
   if (!read) return false;
   const { found, record } = read;
@@ -93,7 +93,7 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
 
 /**
  * Evaluates many cases as they stand now (deadlines and records) in the caller's transaction, in a handful of
- * statements whatever their number: their watched rows are locked first (in id order, as every node does), so
+ * statements whatever their number: their watched rows (or keys) are locked first (in id order, as every node does), so
  * what is read next is what the last committed event left; then their facts, findings and records are read
  * together, and what changed is written together. Returns how many cases there were.
  */
@@ -103,7 +103,7 @@ export async function evaluateCases(tx: DbExecutor, deps: SupervisionDeps, caseI
   const now = deps.now();
   const calendar = deps.calendar();
   const rules = await loadRulesCached(deps.db, tx, CASE_SUBJECT);
-  const locked = await lockSubjects(tx, CASE_SUBJECT, ids);
+  const locked = await lockSubjectsOrTheirKeys(tx, CASE_SUBJECT, ids);
   const found = await describeCasesForSupervision(tx, ids);
   const snapshots = found.map(toSnapshot);
   const batch = createFindingBatch(tx, now);

@@ -59,6 +59,33 @@ export async function lockSubject(db: DbExecutor, subjectType: string, subjectId
   return (await query(db, { subjectType, subjectId })).rows[0];
 }
 
+// PostgreSQL: a subject not watched yet has no row to lock, so two evaluations of its first events on two nodes
+// could each read it and write in either order: the older state last. They take turns on a transaction-level
+// advisory lock on the subject's key instead (in key order, as rows are locked), then look for the row again: one
+// written by the evaluation they waited for is there now, and locked. SQLite runs one transaction at a time.
+async function lockKeysOfUnwatched(db: DbExecutor, subjectType: string, subjectIds: readonly string[]): Promise<void> {
+  const keys = JSON.stringify(subjectIds.map((id) => `${subjectType}|${id}`));
+  await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from json_array_elements_text(${keys}::json) as k order by k`.execute(db);
+}
+
+/** lockSubject for an event's evaluation: a subject not watched yet is locked by its key (lockKeysOfUnwatched). */
+export async function lockSubjectOrItsKey(db: DbExecutor, subjectType: string, subjectId: string): Promise<SupervisionSubjectRow | undefined> {
+  const row = await lockSubject(db, subjectType, subjectId);
+  if (row || dialectOf(db) !== 'postgres') return row;
+  await lockKeysOfUnwatched(db, subjectType, [subjectId]);
+  return lockSubject(db, subjectType, subjectId);
+}
+
+/** lockSubjects for events' evaluation: subjects not watched yet are locked by their keys (lockKeysOfUnwatched). */
+export async function lockSubjectsOrTheirKeys(db: DbExecutor, subjectType: string, subjectIds: readonly string[]): Promise<SupervisionSubjectRow[]> {
+  const rows = await lockSubjects(db, subjectType, subjectIds);
+  if (rows.length === subjectIds.length || dialectOf(db) !== 'postgres') return rows;
+  const watched = new Set(rows.map((row) => row.subject_id));
+  const unwatched = subjectIds.filter((id) => !watched.has(id));
+  await lockKeysOfUnwatched(db, subjectType, unwatched);
+  return [...rows, ...(await lockSubjects(db, subjectType, unwatched))];
+}
+
 // An existing subject row takes the new row's values (both upserts below).
 function replaceSubject(conflict: OnConflictBuilder<Database, 'supervision_subjects'>) {
   return conflict.columns(['subject_type', 'subject_id']).doUpdateSet({
