@@ -27,7 +27,7 @@ export interface OutboxDispatcherOptions {
   /** Event subscribers known at construction; more can be added with subscribe(). */
   subscribers?: EventSubscription[];
   clock?: Clock;
-  /** Rows claimed per run (default 20); batch subscribers take their events together, then each row is delivered, and the deliveries recorded together. */
+  /** Rows claimed per run (default 50); batch subscribers take their events together, then each row is delivered, and the deliveries recorded together. */
   batchSize?: number;
   /** Attempts before a row is dead (default 8). */
   maxAttempts?: number;
@@ -72,7 +72,7 @@ function describeFailure(error: unknown): string {
 export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { db, emailSender, smsGateway, logger } = options;
   const clock = options.clock ?? systemClock;
-  const batchSize = options.batchSize ?? 20;
+  const batchSize = options.batchSize ?? 50;
   const maxAttempts = options.maxAttempts ?? 8;
   const leaseMs = (options.leaseSeconds ?? 300) * 1000;
   const subscriptions: EventSubscription[] = [];

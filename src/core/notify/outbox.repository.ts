@@ -75,41 +75,29 @@ export interface OutboxClaim {
   limit: number;
 }
 
-/** Takes up to `limit` due rows (pending or failed, next_attempt_at ≤ now) for this node: status sending, lease set. */
+/**
+ * Takes up to `limit` due rows (pending or failed, next_attempt_at ≤ now) for this node: status sending, lease set.
+ * One statement: on PostgreSQL the due rows are picked `for update skip locked`, so nodes claiming at once take
+ * different rows without waiting for each other; SQLite runs one writer at a time.
+ */
 export async function claimDueOutboxMessages(db: Db, claim: OutboxClaim): Promise<OutboxRow[]> {
   const lease = { status: 'sending' as const, attempts: sql<number>`attempts + 1`, next_attempt_at: claim.leaseUntil };
-  if (dialectOf(db) === 'postgres') {
-    return db.transaction().execute(async (tx) => {
-      const due = await tx
-        .selectFrom('outbox')
-        .select('id')
-        .where('status', 'in', DUE_STATUSES)
-        .where('next_attempt_at', '<=', claim.now)
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(claim.limit)
-        .forUpdate()
-        .skipLocked()
-        .execute();
-      if (due.length === 0) return [];
-      return tx.updateTable('outbox').set(lease).where('id', 'in', due.map((row) => row.id)).returningAll().execute();
-    });
-  }
-  // SQLite runs one writer at a time: a single UPDATE … RETURNING is the whole claim.
+  const onPostgres = dialectOf(db) === 'postgres';
   return db
     .updateTable('outbox')
     .set(lease)
     .where('status', 'in', DUE_STATUSES)
-    .where('id', 'in', (eb) =>
-      eb
+    .where('id', 'in', (eb) => {
+      const due = eb
         .selectFrom('outbox')
         .select('id')
         .where('status', 'in', DUE_STATUSES)
         .where('next_attempt_at', '<=', claim.now)
         .orderBy('next_attempt_at')
         .orderBy('id')
-        .limit(claim.limit),
-    )
+        .limit(claim.limit);
+      return onPostgres ? due.forUpdate().skipLocked() : due;
+    })
     .returningAll()
     .execute();
 }

@@ -106,7 +106,7 @@ export async function evaluateCases(tx: DbExecutor, deps: SupervisionDeps, caseI
   const locked = await lockSubjectsOrTheirKeys(tx, CASE_SUBJECT, ids);
   const found = await describeCasesForSupervision(tx, ids);
   const snapshots = found.map(toSnapshot);
-  const batch = createFindingBatch(tx, now);
+  const batch = createFindingBatch(tx, now, deps.db);
   await evaluateMany(tx, calendar, snapshots, rules, now, { locked, readFindingsTogether: true, batch });
   const checked = found.map((entry, index) => ({ entry, snapshot: snapshots[index]!, checks: checkRulesFor(rules, entry.itemId) })).filter((entry) => entry.checks.size > 0);
   const records = await describeCaseRecordsForSupervision(tx, checked.map(({ entry }) => entry));

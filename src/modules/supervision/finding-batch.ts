@@ -39,7 +39,7 @@ export interface FindingBatch {
 
 /**
  * A batch of findings raised at `now` in `tx`. `platform`: the database handle of the platform, whose responders
- * of each unit are then kept for a few seconds (respondersOf) — for the path that evaluates one event at a time.
+ * of each unit are then kept for a few seconds (respondersOf) — for the evaluation of events as they come.
  */
 export function createFindingBatch(tx: DbExecutor, now: Date, platform?: object): FindingBatch {
   let pending = new Map<string, { subject: FindingSubject; finding: NewFinding }>();
@@ -100,10 +100,10 @@ export async function resolveFinding(tx: DbExecutor, findingId: string, note: st
 type Responders = Awaited<ReturnType<typeof findUnitStaffHolding>>;
 
 // Findings raised in one transaction mostly concern the same few units: their responders are read once per
-// transaction (the key is the transaction's executor, so nothing outlives it). A lone event raises a finding
-// in a transaction of its own, where reading the unit's responders is one of its few statements: there the
-// platform keeps each unit's responders for a few seconds, as it keeps the rules. A person given or denied the
-// right to answer findings is counted from RESPONDERS_TTL_MS later at the latest; sweeps and batches read afresh.
+// transaction (the key is the transaction's executor, so nothing outlives it). Events are evaluated as they come,
+// alone or a claim's few at a time, where reading each unit's responders is a good part of the statements: there
+// the platform keeps each unit's responders for a few seconds, as it keeps the rules. A person given or denied
+// the right to answer findings is counted from RESPONDERS_TTL_MS later at the latest; the sweep reads afresh.
 const RESPONDERS_TTL_MS = 5000;
 const respondersByTransaction = new WeakMap<DbExecutor, Map<string, Responders>>();
 const respondersByPlatform = new WeakMap<object, Map<string, { people: Responders; at: number }>>();
