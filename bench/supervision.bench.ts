@@ -7,8 +7,9 @@
 //      from a crossing to its finding is at most the sweep's period (30 s) plus the sweep itself;
 //   3. the cost event-driven evaluation adds to a case transition: the subscriber's time per transition, one
 //      event at a time and 20 at a time (what a claim of the dispatcher's 50 rows holds under load, with the notices
-//      beside them), beside the transition's own time through
-//      the service layer and a plain single-row commit.
+//      beside them), beside the transition's own time through the service layer and a plain single-row commit;
+//   4. the same cost under load, end to end: windows accepting cases four at once, with and without the
+//      platform's dispatcher delivering their events and the notices the findings queue (sustained-transitions.ts).
 //   npm run bench:supervision                               (embedded SQLite)
 //   BENCH_PG_URL=postgres://… npm run bench:supervision     (also on PostgreSQL, in a database it creates and drops)
 //   BENCH_SIZES=20000 npm run bench:supervision             (a quick run)

@@ -85,7 +85,7 @@ export async function evaluateAfterEvent(
 ): Promise<EvaluationOutcome> {
   const stored = locked ? locked.row : await lockSubject(tx, snapshot.type, snapshot.id);
   const findings = batch ?? createFindingBatch(tx, now);
-  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored, () => findFindingsOfSubject(tx, snapshot.type, snapshot.id), findings);
+  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored, { onHand: null, read: () => findFindingsOfSubject(tx, snapshot.type, snapshot.id) }, findings);
   if (change === 'delete') await deleteSubject(tx, snapshot.type, snapshot.id);
   else if (change) await saveSubject(tx, change);
   // A caller's own batch is flushed by the caller, with what it adds after.
@@ -119,15 +119,17 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
   const ids = snapshots.map((snapshot) => snapshot.id);
   const stored = new Map((options.locked ?? (await lockSubjects(tx, type, ids))).map((row) => [row.subject_id, row]));
   // Subjects whose check day has come (the sweep) or that just had an event nearly all have findings that
-  // matter: read them together. A re-evaluation from scratch rarely needs any: each reads its own when it does.
+  // matter: read them together. A re-evaluation from scratch rarely needs any: each reads its own when a
+  // deadline stopped, and what stands goes to the batch's insert, which skips keys on record.
   const findings = options.readFindingsTogether ? groupBySubject(await findFindingsOfSubjects(tx, type, ids)) : null;
   const saves: SupervisionSubjectRow[] = [];
   const inserts: SupervisionSubjectRow[] = [];
   const removals: string[] = [];
   const batch = options.batch ?? createFindingBatch(tx, now);
   for (const snapshot of snapshots) {
-    const readExisting = findings ? async () => findings.get(snapshot.id) ?? [] : () => findFindingsOfSubject(tx, type, snapshot.id);
-    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), readExisting, batch);
+    const onHand = findings ? (findings.get(snapshot.id) ?? []) : null;
+    const read = onHand ? async () => onHand : () => findFindingsOfSubject(tx, type, snapshot.id);
+    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), { onHand, read }, batch);
     totals.resolved += outcome.resolved;
     if (change === 'delete') removals.push(snapshot.id);
     else if (change) (options.keepRowsWrittenMeanwhile && !stored.has(snapshot.id) ? inserts : saves).push(change);
@@ -203,7 +205,7 @@ async function evaluateAndRecord(
   rules: readonly SupervisionRuleRow[],
   now: Date,
   stored: SupervisionSubjectRow | undefined,
-  readExisting: () => Promise<readonly SubjectFindingRow[]>,
+  findings: { onHand: readonly SubjectFindingRow[] | null; read: () => Promise<readonly SubjectFindingRow[]> },
   batch: FindingBatch,
 ): Promise<{ outcome: EvaluationOutcome; change: SupervisionSubjectRow | 'delete' | null }> {
   const { today, stamp } = momentOf(now);
@@ -212,10 +214,12 @@ async function evaluateAndRecord(
   const evaluation = evaluateSubject(calendar, subject, timelinessRules, today);
   const running = new Set(snapshot.deadlines.map((deadline) => deadline.key));
   const deadlinesJson = JSON.stringify(snapshot.deadlines);
-  // The subject's findings matter only when something stands (raise what is new) or a deadline stored at the last
-  // evaluation has stopped running (resolve what it raised; older deadlines were resolved when they stopped).
+  // The subject's findings must be read only when a deadline stored at the last evaluation has stopped running
+  // (resolve what it raised; older deadlines were resolved when they stopped). What stands goes to the batch,
+  // whose insert skips keys on record: an event's evaluation needs no read for it. Findings already on hand (a
+  // batch reads its subjects' together) spare the insert the keys on record.
   const stoppedDeadline = stored !== undefined && stored.deadlines_json !== deadlinesJson && (JSON.parse(stored.deadlines_json) as SupervisedDeadline[]).some((deadline) => !running.has(deadline.key));
-  const existing = evaluation.findings.length > 0 || stoppedDeadline ? await readExisting() : [];
+  const existing = stoppedDeadline ? await findings.read() : (findings.onHand ?? []);
   const known = new Set(existing.map((finding) => finding.finding_key));
 
   for (const finding of evaluation.findings) {
