@@ -7,6 +7,7 @@ import type { BatchEventHandler, EventHandler } from '../../core/notify/index.ts
 import { findUserPermissions } from '../identity/index.ts';
 import { describeCaseWithRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
 import { checkCaseRecord } from './case-checks.ts';
+import { createPlatformCache } from './platform-cache.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
 import { createFindingBatch, type FindingBatch } from './finding-batch.ts';
@@ -37,23 +38,15 @@ async function checkRecord(tx: DbExecutor, deps: SupervisionDeps, calendar: Work
 // The risk register changes a few times a year and is read after every case event: each platform (keyed by its
 // database handle) keeps an item's second-approver steps for a few seconds; the node that changes the register
 // forgets them at once.
-const RISK_STEPS_TTL_MS = 5000;
-const riskSteps = new WeakMap<object, Map<string, { steps: string[]; at: number }>>();
+const riskSteps = createPlatformCache<string[]>(5000);
 
-async function secondApproverStepsOf(owner: object, tx: DbExecutor, itemId: string): Promise<string[]> {
-  let byItem = riskSteps.get(owner);
-  if (!byItem) riskSteps.set(owner, (byItem = new Map()));
-  const cached = byItem.get(itemId);
-  if (cached && performance.now() - cached.at < RISK_STEPS_TTL_MS) return cached.steps;
-  const steps = await findSecondApproverSteps(tx, itemId);
-  if (byItem.size > 10_000) byItem.clear();
-  byItem.set(itemId, { steps, at: performance.now() });
-  return steps;
+function secondApproverStepsOf(owner: object, tx: DbExecutor, itemId: string): Promise<string[]> {
+  return riskSteps.get(owner, itemId, () => findSecondApproverSteps(tx, itemId));
 }
 
 /** Forgets a platform's cached second-approver steps (after it changed the risk register). */
 export function forgetRiskSteps(owner: object): void {
-  riskSteps.delete(owner);
+  riskSteps.forget(owner);
 }
 
 /** Permissions of the people who decided, by user id, read once per evaluation. */

@@ -9,6 +9,7 @@ import { newId, toTimestamp } from '../../core/db/values.ts';
 import { createNotificationBatch } from '../../core/notify/index.ts';
 import { findUnitStaffHolding } from '../identity/index.ts';
 import type { SubjectSnapshot } from './supervision-evaluation.ts';
+import { createPlatformCache } from './platform-cache.ts';
 import { RESPOND_PERMISSION } from './supervision.policy.ts';
 import { insertFindingAction, insertFindingsWithFirstEntries, markFindingResolved } from './supervision.repository.ts';
 import type { SupervisionFindingActionsTable, SupervisionFindingsTable } from './supervision.tables.ts';
@@ -103,27 +104,15 @@ type Responders = Awaited<ReturnType<typeof findUnitStaffHolding>>;
 // transaction (the key is the transaction's executor, so nothing outlives it). Events are evaluated as they come,
 // alone or a claim's few at a time, where reading each unit's responders is a good part of the statements: there
 // the platform keeps each unit's responders for a few seconds, as it keeps the rules. A person given or denied
-// the right to answer findings is counted from RESPONDERS_TTL_MS later at the latest; the sweep reads afresh.
-const RESPONDERS_TTL_MS = 5000;
+// the right to answer findings is counted 5 s later at the latest; the sweep reads afresh.
 const respondersByTransaction = new WeakMap<DbExecutor, Map<string, Responders>>();
-const respondersByPlatform = new WeakMap<object, Map<string, { people: Responders; at: number }>>();
+const recentResponders = createPlatformCache<Responders>(5000);
 
 async function respondersOf(tx: DbExecutor, unitId: string, platform: object | undefined): Promise<Responders> {
-  if (platform) return recentRespondersOf(platform, tx, unitId);
+  if (platform) return recentResponders.get(platform, unitId, () => findUnitStaffHolding(tx, unitId, RESPOND_PERMISSION));
   let byUnit = respondersByTransaction.get(tx);
   if (!byUnit) respondersByTransaction.set(tx, (byUnit = new Map()));
   let people = byUnit.get(unitId);
   if (!people) byUnit.set(unitId, (people = await findUnitStaffHolding(tx, unitId, RESPOND_PERMISSION)));
-  return people;
-}
-
-async function recentRespondersOf(platform: object, tx: DbExecutor, unitId: string): Promise<Responders> {
-  let byUnit = respondersByPlatform.get(platform);
-  if (!byUnit) respondersByPlatform.set(platform, (byUnit = new Map()));
-  const cached = byUnit.get(unitId);
-  if (cached && performance.now() - cached.at < RESPONDERS_TTL_MS) return cached.people;
-  const people = await findUnitStaffHolding(tx, unitId, RESPOND_PERMISSION);
-  if (byUnit.size > 10_000) byUnit.clear();
-  byUnit.set(unitId, { people, at: performance.now() });
   return people;
 }

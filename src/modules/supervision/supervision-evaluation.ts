@@ -9,6 +9,7 @@ import type { DbExecutor } from '../../core/db/database.ts';
 import { toTimestamp } from '../../core/db/values.ts';
 import { createFindingBatch, resolveFinding, type FindingBatch, type NewFinding } from './finding-batch.ts';
 import { evaluateSubject, findingKey, type StandingFinding, type SupervisedDeadline, type SupervisedSubject, type TimelinessRule } from './supervision-engine.ts';
+import { createPlatformCache } from './platform-cache.ts';
 import { ruleDefinition, toTimelinessRule } from './supervision-rules.ts';
 import {
   deleteSubject,
@@ -50,24 +51,17 @@ export async function loadRules(db: DbExecutor, subjectType: string): Promise<Su
 
 // The rules are read after every case event and change a few times a year: each platform (keyed by its database
 // handle) keeps them for a few seconds. The node that changes a rule forgets them at once; other nodes follow
-// within RULES_TTL_MS, and the re-evaluation queued by the change reads them afresh.
-const RULES_TTL_MS = 5000;
-const cachedRules = new WeakMap<object, Map<string, { rows: SupervisionRuleRow[]; at: number }>>();
+// within 5 s, and the re-evaluation queued by the change reads them afresh.
+const cachedRules = createPlatformCache<SupervisionRuleRow[]>(5000);
 
 /** The rules of a subject type, from the short-lived cache of the platform whose database is `owner`. */
-export async function loadRulesCached(owner: object, tx: DbExecutor, subjectType: string): Promise<SupervisionRuleRow[]> {
-  let byType = cachedRules.get(owner);
-  if (!byType) cachedRules.set(owner, (byType = new Map()));
-  const cached = byType.get(subjectType);
-  if (cached && performance.now() - cached.at < RULES_TTL_MS) return cached.rows;
-  const rows = await findRulesOfSubjectType(tx, subjectType);
-  byType.set(subjectType, { rows, at: performance.now() });
-  return rows;
+export function loadRulesCached(owner: object, tx: DbExecutor, subjectType: string): Promise<SupervisionRuleRow[]> {
+  return cachedRules.get(owner, subjectType, () => findRulesOfSubjectType(tx, subjectType));
 }
 
 /** Forgets the cached rules of a platform (after it changed one). */
 export function forgetCachedRules(owner: object): void {
-  cachedRules.delete(owner);
+  cachedRules.forget(owner);
 }
 
 /**
