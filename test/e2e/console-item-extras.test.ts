@@ -211,6 +211,9 @@ test(`${on}: the hall office builds a life event from published items, edits and
   // Deleted after confirming.
   await renamed.getByRole('button', { name: '删除“我要开小吃店（试点）”' }).click();
   await page.getByRole('dialog', { name: '删除“我要开小吃店（试点）”？' }).getByRole('button', { name: buttonName('删除') }).click();
+  // The confirmation toast first: a failure here tells a request that failed (its error toast shows instead) or a
+  // click that never reached the dialog from a list that was not reloaded.
+  await page.getByText('已删除“我要开小吃店（试点）”').waitFor();
   await renamed.waitFor({ state: 'detached' });
   assert.ok(!(await app.client().get('/api/public/life-events')).body.items.some((event: { code: string }) => event.code === 'open_snack_bar'));
 
