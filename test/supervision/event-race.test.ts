@@ -7,51 +7,28 @@
 // a claimed batch's (evaluateCases), which holds the keys of its cases not watched yet the same way.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
-import { act, applyFor, completeGuide, publishItem } from '../services/fixtures.ts';
-import { CASE_SUBJECT, evaluateCase, evaluateCases } from '../../src/modules/supervision/case-subjects.ts';
+import { acceptCase, evaluateCaseAlone, mondayCounty, supervisionDeps, withdrawAsApplicant } from './monday-county.ts';
+import { CASE_SUBJECT, evaluateCases } from '../../src/modules/supervision/case-subjects.ts';
 
 const on = testDialect();
-let app: TestApp;
-let itemId: string;
-
-before(async () => {
-  // Monday 16 November 2026, 09:00 in China. 3 promised days: the review step is due tomorrow (a warning).
-  app = await createTestApp({ startAt: new Date('2026-11-16T01:00:00Z') });
-  itemId = await publishItem(app, completeGuide({ promisedDays: 3, statutoryDays: 20 }));
-});
-after(() => app.close());
-
-const deps = () => ({ db: app.platform.database.db, calendar: () => app.platform.calendar.getCalendar(), now: app.clock.now });
-const evaluate = (caseId: string) => app.platform.database.db.transaction().execute((tx) => evaluateCase(tx, deps(), caseId));
+// Its cases are accepted with their events left undelivered: not watched yet.
+const county = mondayCounty();
+const deps = () => supervisionDeps(county.app);
+const evaluate = (caseId: string) => evaluateCaseAlone(county.app, caseId);
 // A claimed batch of events whose cases are this one and another (evaluateCases): its keys are held the same way.
-const evaluateInBatch = (caseId: string, otherId: string) => app.platform.database.db.transaction().execute(async (tx) => (await evaluateCases(tx, deps(), [caseId, otherId])) === 2);
+const evaluateInBatch = (caseId: string, otherId: string) => county.app.platform.database.db.transaction().execute(async (tx) => (await evaluateCases(tx, deps(), [caseId, otherId])) === 2);
 
 async function watchedRow(caseId: string) {
-  return app.platform.database.db.selectFrom('supervision_subjects').select('deadlines_json').where('subject_type', '=', CASE_SUBJECT).where('subject_id', '=', caseId).executeTakeFirst();
-}
-
-async function withdraw(caseId: string): Promise<void> {
-  const citizen = await app.signIn('liu.yang');
-  const mine = await citizen.get(`/api/my/cases/${caseId}`);
-  const withdrawn = await citizen.post(`/api/my/cases/${caseId}/withdraw`, { version: mine.body.version, command: { action: 'withdraw', reason: '不再经营' } });
-  assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body));
-}
-
-/** A case accepted at the window, waiting at the review step; its events not evaluated, so it is not watched yet. */
-async function acceptedCase(): Promise<string> {
-  const caseId = (await applyFor(await app.signIn('liu.yang'), itemId)).id;
-  assert.equal((await act(await app.signIn('deng.xiao'), caseId, { action: 'accept', opinion: '材料齐全' })).status, 200);
-  return caseId;
+  return county.app.platform.database.db.selectFrom('supervision_subjects').select('deadlines_json').where('subject_type', '=', CASE_SUBJECT).where('subject_id', '=', caseId).executeTakeFirst();
 }
 
 /** Resolves once some session waits for a lock (pg_locks), so the test goes on only when the evaluation is held. */
 async function untilSomeoneWaits(): Promise<void> {
   for (let tries = 0; tries < 200; tries += 1) {
-    const waiting = await sql<{ count: string }>`select count(*) as count from pg_locks where not granted`.execute(app.platform.database.db);
+    const waiting = await sql<{ count: string }>`select count(*) as count from pg_locks where not granted`.execute(county.app.platform.database.db);
     if (Number(waiting.rows[0]!.count) > 0) return;
     await sleep(25);
   }
@@ -60,9 +37,9 @@ async function untilSomeoneWaits(): Promise<void> {
 
 for (const firstIn of ['its own transaction', 'a batch'] as const) {
   test(`${on}: the first evaluation of a case not watched yet, in ${firstIn}, is not overwritten with an older state by one that read before`, async () => {
-    const [caseId, otherId] = [await acceptedCase(), await acceptedCase()];
+    const [caseId, otherId] = [await acceptCase(county), await acceptCase(county)];
     const evaluateFirst = () => (firstIn === 'a batch' ? evaluateInBatch(caseId, otherId) : evaluate(caseId));
-    const { db } = app.platform.database;
+    const { db } = county.app.platform.database;
     await db.deleteFrom('outbox').where('channel', '=', 'event').execute();
     assert.equal(await watchedRow(caseId), undefined, 'not watched yet: its events were not evaluated');
 
@@ -76,7 +53,7 @@ for (const firstIn of ['its own transaction', 'a batch'] as const) {
         first = evaluateFirst();
         await untilSomeoneWaits();
         // Meanwhile the applicant withdraws the case and its event is evaluated on another connection.
-        await withdraw(caseId);
+        await withdrawAsApplicant(county.app, caseId);
         second = evaluate(caseId).finally(() => (secondDone = true));
         await sleep(300);
         assert.equal(secondDone, false, 'the second evaluation waits for the first, which holds the case\'s key');
@@ -85,7 +62,7 @@ for (const firstIn of ['its own transaction', 'a batch'] as const) {
       assert.equal(await second, true);
     } else {
       assert.equal(await evaluateFirst(), true);
-      await withdraw(caseId);
+      await withdrawAsApplicant(county.app, caseId);
       assert.equal(await evaluate(caseId), true);
     }
 

@@ -4,54 +4,44 @@
 // deadline for stopped and resolve what it raised. The page is read, the case moved on and its event evaluated,
 // then the stale page evaluated (reevaluateCasePage): deterministically, on both databases.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createTestApp, deliverEvents, type TestApp } from '../harness.ts';
+import { test } from 'node:test';
+import { deliverEvents } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
-import { act, applyFor, completeGuide, publishItem } from '../services/fixtures.ts';
+import { act } from '../services/fixtures.ts';
+import { acceptCase, mondayCounty, supervisionDeps, withdrawAsApplicant } from './monday-county.ts';
 import { findRunningCasesForSupervision } from '../../src/modules/services/index.ts';
 import { CASE_SUBJECT, reevaluateCasePage } from '../../src/modules/supervision/case-subjects.ts';
 import { loadRules } from '../../src/modules/supervision/supervision-evaluation.ts';
 import { insertSubjectsIfAbsent } from '../../src/modules/supervision/supervision.repository.ts';
 
 const on = testDialect();
-let app: TestApp;
-let itemId: string;
-
-before(async () => {
-  // Monday 16 November 2026, 09:00 in China. 3 promised days: review 1, decide 1, delivery 1.
-  app = await createTestApp({ startAt: new Date('2026-11-16T01:00:00Z') });
-  itemId = await publishItem(app, completeGuide({ promisedDays: 3, statutoryDays: 20 }));
-});
-after(() => app.close());
-
-
-const deps = () => ({ db: app.platform.database.db, calendar: () => app.platform.calendar.getCalendar(), now: app.clock.now });
+const county = mondayCounty();
+const deps = () => supervisionDeps(county.app);
 
 async function watched(caseId: string): Promise<string[] | undefined> {
-  const row = await app.platform.database.db.selectFrom('supervision_subjects').select('deadlines_json').where('subject_type', '=', CASE_SUBJECT).where('subject_id', '=', caseId).executeTakeFirst();
+  const row = await county.app.platform.database.db.selectFrom('supervision_subjects').select('deadlines_json').where('subject_type', '=', CASE_SUBJECT).where('subject_id', '=', caseId).executeTakeFirst();
   return row ? (JSON.parse(row.deadlines_json) as Array<{ key: string }>).map((deadline) => deadline.key.split(':').slice(0, 2).join(':')).sort() : undefined;
 }
 
 async function stepFindings(caseId: string, step: string): Promise<Array<{ level: string; resolved_at: string | null }>> {
-  return app.platform.database.db.selectFrom('supervision_findings').select(['level', 'resolved_at']).where('subject_id', '=', caseId).where('deadline_key', 'like', `step:${step}:%`).execute();
+  return county.app.platform.database.db.selectFrom('supervision_findings').select(['level', 'resolved_at']).where('subject_id', '=', caseId).where('deadline_key', 'like', `step:${step}:%`).execute();
 }
 
 /** A case accepted at the window, its event evaluated: it waits at the review step, due tomorrow (a warning). */
 async function acceptedCase(): Promise<string> {
-  const caseId = (await applyFor(await app.signIn('liu.yang'), itemId)).id;
-  assert.equal((await act(await app.signIn('deng.xiao'), caseId, { action: 'accept', opinion: '材料齐全' })).status, 200);
-  await deliverEvents(app);
+  const caseId = await acceptCase(county);
+  await deliverEvents(county.app);
   return caseId;
 }
 
 /** The page re-evaluation reads now: every running case as it stands. */
 async function readPage() {
-  return findRunningCasesForSupervision(app.platform.database.db, '', 1000);
+  return findRunningCasesForSupervision(county.app.platform.database.db, '', 1000);
 }
 
 async function evaluateStalePage(page: Awaited<ReturnType<typeof readPage>>): Promise<void> {
-  const rules = await loadRules(app.platform.database.db, CASE_SUBJECT);
-  await app.platform.database.db.transaction().execute((tx) => reevaluateCasePage(tx, deps(), app.platform.calendar.getCalendar(), page, rules));
+  const rules = await loadRules(county.app.platform.database.db, CASE_SUBJECT);
+  await county.app.platform.database.db.transaction().execute((tx) => reevaluateCasePage(tx, deps(), county.app.platform.calendar.getCalendar(), page, rules));
 }
 
 test(`${on}: a page read before an event moved its case on keeps the event's newer state and findings`, async () => {
@@ -61,8 +51,8 @@ test(`${on}: a page read before an event moved its case on keeps the event's new
   assert.deepEqual(page.find((found) => found.id === caseId)!.deadlines.map((deadline) => deadline.kind), ['case', 'step']);
 
   // Meanwhile the reviewer forwards the case and the event is evaluated: the decision step runs, due tomorrow.
-  assert.equal((await act(await app.signIn('yang.lei'), caseId, { action: 'forward', opinion: '' })).status, 200);
-  await deliverEvents(app);
+  assert.equal((await act(await county.app.signIn('yang.lei'), caseId, { action: 'forward', opinion: '' })).status, 200);
+  await deliverEvents(county.app);
   assert.deepEqual(await watched(caseId), ['case', 'step:decide']);
   assert.deepEqual((await stepFindings(caseId, 'decide')).map((finding) => [finding.level, finding.resolved_at]), [['warning', null]]);
 
@@ -74,11 +64,11 @@ test(`${on}: a page read before an event moved its case on keeps the event's new
 
 test(`${on}: on a first pass (no watched row yet) a case that moved on since the page was read is described afresh`, async () => {
   const caseId = await acceptedCase();
-  await app.platform.database.db.deleteFrom('supervision_subjects').where('subject_id', '=', caseId).execute();
+  await county.app.platform.database.db.deleteFrom('supervision_subjects').where('subject_id', '=', caseId).execute();
   const page = await readPage();
-  assert.equal((await act(await app.signIn('yang.lei'), caseId, { action: 'forward', opinion: '' })).status, 200);
-  await deliverEvents(app);
-  await app.platform.database.db.deleteFrom('supervision_subjects').where('subject_id', '=', caseId).execute();
+  assert.equal((await act(await county.app.signIn('yang.lei'), caseId, { action: 'forward', opinion: '' })).status, 200);
+  await deliverEvents(county.app);
+  await county.app.platform.database.db.deleteFrom('supervision_subjects').where('subject_id', '=', caseId).execute();
 
   await evaluateStalePage(page);
   assert.deepEqual(await watched(caseId), ['case', 'step:decide']);
@@ -88,26 +78,23 @@ test(`${on}: on a first pass (no watched row yet) a case that moved on since the
 test(`${on}: a page whose case has ended since it was read stops watching it and resolves what it raised`, async () => {
   const caseId = await acceptedCase();
   const page = await readPage();
-  const citizen = await app.signIn('liu.yang');
-  const mine = await citizen.get(`/api/my/cases/${caseId}`);
-  const withdrawn = await citizen.post(`/api/my/cases/${caseId}/withdraw`, { version: mine.body.version, command: { action: 'withdraw', reason: '不再经营' } });
-  assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body));
+  await withdrawAsApplicant(county.app, caseId);
   // The withdrawal's own evaluation has not run yet: the page is the first to look at the case again.
   await evaluateStalePage(page);
   assert.equal(await watched(caseId), undefined);
   assert.ok((await stepFindings(caseId, 'review')).length > 0);
   assert.ok((await stepFindings(caseId, 'review')).every((finding) => finding.resolved_at !== null));
-  await deliverEvents(app);
+  await deliverEvents(county.app);
   assert.equal(await watched(caseId), undefined);
 });
 
 test(`${on}: a row written by someone else after the page looked is kept by the page's insert`, async () => {
   const caseId = await acceptedCase();
-  const row = await app.platform.database.db.selectFrom('supervision_subjects').selectAll().where('subject_id', '=', caseId).executeTakeFirstOrThrow();
-  await app.platform.database.db.transaction().execute((tx) => insertSubjectsIfAbsent(tx, [{ ...row, deadlines_json: '[]', next_check_on: null }]));
+  const row = await county.app.platform.database.db.selectFrom('supervision_subjects').selectAll().where('subject_id', '=', caseId).executeTakeFirstOrThrow();
+  await county.app.platform.database.db.transaction().execute((tx) => insertSubjectsIfAbsent(tx, [{ ...row, deadlines_json: '[]', next_check_on: null }]));
   assert.deepEqual(await watched(caseId), ['case', 'step:review']);
   const fresh = { ...row, subject_id: `${caseId}-other` };
-  await app.platform.database.db.transaction().execute((tx) => insertSubjectsIfAbsent(tx, [fresh, { ...row, deadlines_json: '[]' }]));
+  await county.app.platform.database.db.transaction().execute((tx) => insertSubjectsIfAbsent(tx, [fresh, { ...row, deadlines_json: '[]' }]));
   assert.deepEqual(await watched(`${caseId}-other`), ['case', 'step:review'], 'an absent row is inserted, several at once too');
   assert.deepEqual(await watched(caseId), ['case', 'step:review']);
 });
