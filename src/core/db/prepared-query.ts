@@ -84,3 +84,15 @@ export function jsonRows<R>(json: string, alias: string, columns: readonly strin
   const definitions = columns.map((column) => `${column} ${integers.includes(column) ? 'integer' : 'text'}`).join(', ');
   return sql<R>`select * from json_to_recordset(${json}::json) as ${sql.raw(alias)}(${sql.raw(definitions)})`;
 }
+
+/**
+ * PostgreSQL: jsonRows, keeping only the rows whose `keyColumn` is among the keys `keys` selects (a subquery, e.g.
+ * the ids an earlier part of the statement inserted), and selecting `columns` alone. A key column not among
+ * `columns` travels in the JSON only to decide which rows go in.
+ */
+export function jsonRowsWhereIn<R>(json: string, alias: string, columns: readonly string[], keyColumn: string, keys: RawBuilder<unknown>, integers: readonly string[] = []): RawBuilder<R> {
+  const all = columns.includes(keyColumn) ? columns : [...columns, keyColumn];
+  const definitions = all.map((column) => `${column} ${integers.includes(column) ? 'integer' : 'text'}`).join(', ');
+  const selected = columns.map((column) => `${alias}.${column}`).join(', ');
+  return sql<R>`select ${sql.raw(selected)} from json_to_recordset(${json}::json) as ${sql.raw(alias)}(${sql.raw(definitions)}) where ${sql.raw(alias)}.${sql.raw(keyColumn)} in (${keys})`;
+}

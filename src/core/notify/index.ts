@@ -4,6 +4,8 @@ export { enqueueEmail, enqueueSms, publishEvent, findOutboxMessages, getOutboxMe
 export type { EmailToSend, SmsToSend, OutboxMessageView, OutboxMessageDetail } from './outbox.service.ts';
 export { sendInAppMessage, findMessages, markMessageRead } from './messages.service.ts';
 export { createNotificationBatch, type NotificationBatch } from './notification-batch.ts';
+export { gatedNoticeInserts, type Gated } from './notices.repository.ts';
+export type { MessageRow } from './messages.repository.ts';
 export type { InAppMessageToSend, MessageView } from './messages.service.ts';
 export { createOutboxDispatcher } from './outbox.dispatcher.ts';
 export type { OutboxDispatcher, OutboxDispatcherOptions, OutboxDispatchCounts } from './outbox.dispatcher.ts';

@@ -15,6 +15,8 @@ export interface NotificationBatch {
   event(topic: string, payload: unknown, options: { unitId?: string | null }, now: Date): void;
   /** Writes what was gathered (in the transaction given at creation) and starts empty again. */
   flush(): Promise<void>;
+  /** Hands over the rows gathered, for a caller that writes them itself (gatedNoticeInserts), and starts empty again. */
+  take(): { messages: MessageRow[]; outbox: OutboxRow[] };
 }
 
 /** A batch of notices to write in `tx`; nothing is written until flush(). */
@@ -30,6 +32,12 @@ export function createNotificationBatch(tx: DbExecutor): NotificationBatch {
       messages = [];
       outbox = [];
       await insertMessagesAndOutbox(tx, pendingMessages, pendingOutbox);
+    },
+    take() {
+      const taken = { messages, outbox };
+      messages = [];
+      outbox = [];
+      return taken;
     },
   };
 }

@@ -1,5 +1,5 @@
 // All SQL on cases, their events, tasks, materials, case-number counters and application drafts.
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import { escapeLike, type DataScope } from '../../core/auth/data-scope.ts';
 import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
 import { preparedQuery } from '../../core/db/prepared-query.ts';
@@ -394,6 +394,17 @@ export async function findCaseSupervisionFactsOf(db: DbExecutor, ids: readonly s
  */
 export function findCaseSupervisionStampsBetween(db: DbExecutor, firstId: string, lastId: string): Promise<Array<Pick<CaseSupervisionFactsRow, 'id' | 'version' | 'case_deadline' | 'step_deadline'>>> {
   return db.selectFrom('cases').select(['id', 'version', 'case_deadline', 'step_deadline']).where('id', '>=', firstId).where('id', '<=', lastId).execute();
+}
+
+/**
+ * PostgreSQL: a subquery for a statement that writes what was concluded from a case read earlier: it selects the
+ * case when the newest version of its row is still at `stamp` (case-supervision.ts: stampOf, version and clock
+ * columns), and share-locks it to the end of the statement's transaction. A transition committed since the read
+ * fails it, even one committed after the statement began (a locking read sees the newest row version), and one
+ * not committed yet waits for the lock, so none can commit past it until the write is done.
+ */
+export function caseStillAtStamp(caseId: string, stamp: string): RawBuilder<unknown> {
+  return sql`select id from cases where id = ${caseId} and version::text || '|' || coalesce(case_deadline, '') || '|' || coalesce(step_deadline, '') = ${stamp} for share`;
 }
 
 /** A page of still-running cases in id order after `afterId`, for re-evaluating every case from scratch. */

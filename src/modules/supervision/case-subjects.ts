@@ -3,16 +3,18 @@
 // subscriber) and when every running case is re-evaluated from scratch (after a calendar or rule change).
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
+import { toTimestamp } from '../../core/db/values.ts';
 import type { BatchEventHandler, EventHandler } from '../../core/notify/index.ts';
 import { findUserPermissions } from '../identity/index.ts';
-import { describeCaseWithRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
+import { caseStillAtStamp, describeCaseWithRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
 import { checkCaseRecord } from './case-checks.ts';
 import { createPlatformCache } from './platform-cache.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
 import { checkRulesFor } from './supervision-rules.ts';
-import { createFindingBatch, type FindingBatch } from './finding-batch.ts';
-import { evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, type SubjectSnapshot } from './supervision-evaluation.ts';
+import { createFindingBatch, resolutionEntry, type FindingBatch } from './finding-batch.ts';
+import { DEADLINE_ENDED, evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, planEvaluation, type SubjectSnapshot } from './supervision-evaluation.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
+import { evaluationWriter, readWatchedSubject } from './evaluation-writes.repository.ts';
 import { analyzeSubjects, lockSubjectOrItsKey, lockSubjectsBetween, lockSubjectsOrTheirKeys } from './supervision.repository.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
@@ -84,6 +86,61 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
   return true;
 }
 
+// PostgreSQL: an event's evaluation in three statements instead of a transaction's seven or more. The watched
+// row (with its version and open findings) and the case are read without locks; what they conclude is
+// written in one statement, and only if neither moved meanwhile: the row still at the version read, the case's newest
+// row still at the stamp read, both locked by that statement, so what is written was concluded from both as they now
+// stand. Otherwise nothing is written and the event is evaluated again. An evaluation that concludes nothing changes
+// still runs that check: one that read an older row than another evaluation wrote meanwhile must not let the
+// other's conclusion from an older case stand.
+const writeCaseEvaluation = evaluationWriter(caseStillAtStamp);
+
+/** A case's evaluation read and worked out without locks, ready to write; 'under lock' when it must be evaluated under lock. */
+export type CaseEvaluationAttempt = 'under lock' | { write(): Promise<boolean> };
+
+/**
+ * Reads and evaluates a watched case without locks (PostgreSQL); `write()` then writes what it concluded if neither
+ * the watched row nor the case moved since, and says whether it did. A case not watched yet (its first event, or
+ * one no longer found), or any case on SQLite (one transaction at a time, where a statement costs no round trip),
+ * is left to evaluateCase, under lock.
+ */
+export async function attemptCaseEvaluationWithoutLocks(deps: SupervisionDeps, caseId: string): Promise<CaseEvaluationAttempt> {
+  const { db } = deps;
+  if (dialectOf(db) !== 'postgres') return 'under lock';
+  const watched = await readWatchedSubject(db, CASE_SUBJECT, caseId);
+  const read = watched && (await describeCaseWithRecordForSupervision(db, caseId));
+  if (!watched || !read) return 'under lock';
+  const now = deps.now();
+  const calendar = deps.calendar();
+  const snapshot = toSnapshot(read.found);
+  const rules = await loadRulesCached(db, db, CASE_SUBJECT);
+  const batch = createFindingBatch(db, now, db);
+  const plan = await planEvaluation(calendar, snapshot, rules, now, watched.row, { onHand: watched.openFindings, read: async () => watched.openFindings }, batch);
+  const checks = checkRulesFor(rules, snapshot.scopeKey);
+  if (checks.size > 0) await checkRecord(db, deps, calendar, snapshot, checks, read.record, batch, new Map());
+  const raised = await batch.take();
+  const write = {
+    subjectType: CASE_SUBJECT, subjectId: caseId, seen: watched.seen, source: { id: caseId, stamp: read.found.stamp }, change: plan.change,
+    resolve: { ids: plan.resolve, entries: plan.resolve.map((id) => resolutionEntry(id, DEADLINE_ENDED, now)), at: toTimestamp(now) },
+    findings: raised.findings, entries: raised.entries, notices: { messages: JSON.stringify(raised.messages), outbox: JSON.stringify(raised.outbox) },
+  };
+  return { write: async () => (await writeCaseEvaluation(db, write)).written };
+}
+
+// Attempts without locks before an event's evaluation takes turns under lock (evaluateCase): a case that keeps
+// moving, or a neighbour that keeps writing its row, is then evaluated in a transaction.
+const ATTEMPTS_WITHOUT_LOCKS = 3;
+
+/** Evaluates a case right after one of its events committed: without locks on PostgreSQL when it can, else in a transaction of its own. */
+export async function evaluateCaseAfterEvent(deps: SupervisionDeps, caseId: string): Promise<void> {
+  for (let attempt = 0; attempt < ATTEMPTS_WITHOUT_LOCKS; attempt += 1) {
+    const prepared = await attemptCaseEvaluationWithoutLocks(deps, caseId);
+    if (prepared === 'under lock') break;
+    if (await prepared.write()) return;
+  }
+  await deps.db.transaction().execute((tx) => evaluateCase(tx, deps, caseId));
+}
+
 /**
  * Evaluates many cases as they stand now (deadlines and records) in the caller's transaction, in a handful of
  * statements whatever their number: their watched rows (or keys) are locked first (in id order, as every node does), so
@@ -116,18 +173,18 @@ export async function evaluateCases(tx: DbExecutor, deps: SupervisionDeps, caseI
 export function caseEventSubscriber(deps: SupervisionDeps): EventHandler {
   return async (_topic, payload) => {
     const caseId = caseIdOf(payload);
-    if (caseId) await deps.db.transaction().execute((tx) => evaluateCase(tx, deps, caseId));
+    if (caseId) await evaluateCaseAfterEvent(deps, caseId);
   };
 }
 
 /**
  * The same subscriber for a claimed batch of events: their cases evaluated together in one transaction (a
- * single case takes the one-case path, whose statements are prepared once).
+ * single case takes the lone event's path).
  */
 export function caseEventBatchSubscriber(deps: SupervisionDeps): BatchEventHandler {
   return async (events) => {
     const caseIds = [...new Set(events.map((delivered) => caseIdOf(delivered.payload)).filter((id): id is string => id !== null))];
-    if (caseIds.length === 1) await deps.db.transaction().execute((tx) => evaluateCase(tx, deps, caseIds[0]!));
+    if (caseIds.length === 1) await evaluateCaseAfterEvent(deps, caseIds[0]!);
     else if (caseIds.length > 1) await deps.db.transaction().execute((tx) => evaluateCases(tx, deps, caseIds));
   };
 }

@@ -6,7 +6,7 @@
 import { todayInChina } from '../../core/calendar/working-days.ts';
 import type { DbExecutor } from '../../core/db/database.ts';
 import { newId, toTimestamp } from '../../core/db/values.ts';
-import { createNotificationBatch } from '../../core/notify/index.ts';
+import { createNotificationBatch, type Gated, type MessageRow, type NotificationBatch, type OutboxRow } from '../../core/notify/index.ts';
 import { findUnitStaffHolding } from '../identity/index.ts';
 import type { SubjectSnapshot } from './supervision-evaluation.ts';
 import { createPlatformCache } from './platform-cache.ts';
@@ -36,6 +36,20 @@ export interface FindingBatch {
   add(subject: FindingSubject, finding: NewFinding): void;
   /** Writes the gathered findings that are new, with their history and notices; returns how many. */
   flush(): Promise<number>;
+  /**
+   * Hands over the gathered findings as rows, each with its first history entry and its notices (gated by the
+   * finding's id), for a caller that writes them itself in one statement (writeEvaluationIfCurrent), and starts
+   * empty again. Nothing is written.
+   */
+  take(): Promise<FindingRows>;
+}
+
+/** Findings as rows to write, with their first entries and their notices, each notice gated by its finding's id. */
+export interface FindingRows {
+  findings: SupervisionFindingsTable[];
+  entries: SupervisionFindingActionsTable[];
+  messages: Array<Gated<MessageRow>>;
+  outbox: Array<Gated<OutboxRow>>;
 }
 
 /**
@@ -53,6 +67,21 @@ export function createFindingBatch(tx: DbExecutor, now: Date, platform?: object)
       pending = new Map();
       return gathered.length === 0 ? 0 : writeFindings(tx, gathered, now, platform);
     },
+    async take() {
+      const gathered = [...pending.values()];
+      pending = new Map();
+      const { findings, entries } = rowsOf(gathered, now);
+      const taken: FindingRows = { findings, entries, messages: [], outbox: [] };
+      for (let index = 0; index < findings.length; index += 1) {
+        const notices = createNotificationBatch(tx);
+        await addNotices(tx, notices, findings[index]!.id, gathered[index]!, now, platform);
+        const { messages, outbox } = notices.take();
+        const gate = findings[index]!.id;
+        for (const message of messages) taken.messages.push({ ...message, gate });
+        for (const row of outbox) taken.outbox.push({ ...row, gate });
+      }
+      return taken;
+    },
   };
 }
 
@@ -63,29 +92,39 @@ export async function raiseFinding(tx: DbExecutor, subject: FindingSubject, find
   return (await batch.flush()) > 0;
 }
 
-async function writeFindings(tx: DbExecutor, gathered: ReadonlyArray<{ subject: FindingSubject; finding: NewFinding }>, now: Date, platform: object | undefined): Promise<number> {
+type Gathered = { subject: FindingSubject; finding: NewFinding };
+
+/** The findings' rows and their first history entries, by index of what was gathered. */
+function rowsOf(gathered: readonly Gathered[], now: Date): { findings: SupervisionFindingsTable[]; entries: SupervisionFindingActionsTable[] } {
   const stamp = toTimestamp(now);
   const raisedOn = todayInChina(now);
-  const rows: SupervisionFindingsTable[] = gathered.map(({ subject, finding }) => ({
+  const findings: SupervisionFindingsTable[] = gathered.map(({ subject, finding }) => ({
     id: newId(now.getTime()), finding_key: finding.key, category: finding.category, rule_code: finding.ruleCode, level: finding.level, subject_type: subject.type, subject_id: subject.id,
     subject_label: subject.label, unit_id: subject.unitId, deadline_key: finding.deadlineKey, due_on: finding.due, detail: finding.detail, raised_at: stamp, raised_on: raisedOn, resolved_at: null,
     status: finding.level === 'warning' ? 'notified' : 'open', updated_at: stamp,
   }));
-  const entries: SupervisionFindingActionsTable[] = rows.map((row, index) => ({ id: newId(now.getTime()), finding_id: row.id, action: 'raised', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: gathered[index]!.finding.detail, occurred_at: stamp }));
-  const inserted = await insertFindingsWithFirstEntries(tx, rows, entries);
+  const entries: SupervisionFindingActionsTable[] = findings.map((row, index) => ({ id: newId(now.getTime()), finding_id: row.id, action: 'raised', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note: gathered[index]!.finding.detail, occurred_at: stamp }));
+  return { findings, entries };
+}
+
+/** A raised finding's notices: a message and an SMS to each person of the unit who may answer it, and its event. */
+async function addNotices(tx: DbExecutor, notices: NotificationBatch, findingId: string, { subject, finding }: Gathered, now: Date, platform: object | undefined): Promise<void> {
+  const level = LEVEL_NAMES[finding.level].zh;
+  const text = `电子监察${level}：${subject.label} ${finding.detail}`;
+  for (const person of await respondersOf(tx, subject.unitId, platform)) {
+    notices.message({ userId: person.id, title: `电子监察${level}`, body: text, link: `/supervision/findings/${findingId}` }, now);
+    if (person.phone) notices.sms({ to: person.phone, text: `【政通】${text}`, unitId: subject.unitId, topic: `supervision.finding_${finding.level}` }, now);
+  }
+  notices.event('supervision.finding_raised', { findingId, level: finding.level, unitId: subject.unitId }, { unitId: subject.unitId }, now);
+}
+
+async function writeFindings(tx: DbExecutor, gathered: readonly Gathered[], now: Date, platform: object | undefined): Promise<number> {
+  const { findings, entries } = rowsOf(gathered, now);
+  const inserted = await insertFindingsWithFirstEntries(tx, findings, entries);
   if (inserted.size === 0) return 0;
   const notices = createNotificationBatch(tx);
-  for (let index = 0; index < rows.length; index += 1) {
-    const row = rows[index]!;
-    if (!inserted.has(row.id)) continue;
-    const { subject, finding } = gathered[index]!;
-    const level = LEVEL_NAMES[finding.level].zh;
-    const text = `电子监察${level}：${subject.label} ${finding.detail}`;
-    for (const person of await respondersOf(tx, subject.unitId, platform)) {
-      notices.message({ userId: person.id, title: `电子监察${level}`, body: text, link: `/supervision/findings/${row.id}` }, now);
-      if (person.phone) notices.sms({ to: person.phone, text: `【政通】${text}`, unitId: subject.unitId, topic: `supervision.finding_${finding.level}` }, now);
-    }
-    notices.event('supervision.finding_raised', { findingId: row.id, level: finding.level, unitId: subject.unitId }, { unitId: subject.unitId }, now);
+  for (let index = 0; index < findings.length; index += 1) {
+    if (inserted.has(findings[index]!.id)) await addNotices(tx, notices, findings[index]!.id, gathered[index]!, now, platform);
   }
   await notices.flush();
   return inserted.size;
@@ -93,9 +132,13 @@ async function writeFindings(tx: DbExecutor, gathered: ReadonlyArray<{ subject: 
 
 /** Marks a finding resolved by the system (what raised it no longer stands), with the reason in its history. */
 export async function resolveFinding(tx: DbExecutor, findingId: string, note: string, now: Date): Promise<void> {
-  const stamp = toTimestamp(now);
-  await markFindingResolved(tx, findingId, stamp);
-  await insertFindingAction(tx, { id: newId(now.getTime()), finding_id: findingId, action: 'resolved', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note, occurred_at: stamp });
+  await markFindingResolved(tx, findingId, toTimestamp(now));
+  await insertFindingAction(tx, resolutionEntry(findingId, note, now));
+}
+
+/** The history entry of a finding the system resolves. */
+export function resolutionEntry(findingId: string, note: string, now: Date): SupervisionFindingActionsTable {
+  return { id: newId(now.getTime()), finding_id: findingId, action: 'resolved', actor_user_id: null, actor_name: SYSTEM_NAME, actor_unit_id: null, note, occurred_at: toTimestamp(now) };
 }
 
 type Responders = Awaited<ReturnType<typeof findUnitStaffHolding>>;

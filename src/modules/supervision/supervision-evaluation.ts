@@ -79,7 +79,8 @@ export async function evaluateAfterEvent(
 ): Promise<EvaluationOutcome> {
   const stored = locked ? locked.row : await lockSubject(tx, snapshot.type, snapshot.id);
   const findings = batch ?? createFindingBatch(tx, now);
-  const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored, { onHand: null, read: () => findFindingsOfSubject(tx, snapshot.type, snapshot.id) }, findings);
+  const { outcome, change, resolve } = await planEvaluation(calendar, snapshot, rules, now, stored, { onHand: null, read: () => findFindingsOfSubject(tx, snapshot.type, snapshot.id) }, findings);
+  for (const id of resolve) await resolveFinding(tx, id, DEADLINE_ENDED, now);
   if (change === 'delete') await deleteSubject(tx, snapshot.type, snapshot.id);
   else if (change) await saveSubject(tx, change);
   // A caller's own batch is flushed by the caller, with what it adds after.
@@ -123,7 +124,8 @@ export async function evaluateMany(tx: DbExecutor, calendar: WorkingCalendar, sn
   for (const snapshot of snapshots) {
     const onHand = findings ? (findings.get(snapshot.id) ?? []) : null;
     const read = onHand ? async () => onHand : () => findFindingsOfSubject(tx, type, snapshot.id);
-    const { outcome, change } = await evaluateAndRecord(tx, calendar, snapshot, rules, now, stored.get(snapshot.id), { onHand, read }, batch);
+    const { outcome, change, resolve } = await planEvaluation(calendar, snapshot, rules, now, stored.get(snapshot.id), { onHand, read }, batch);
+    for (const id of resolve) await resolveFinding(tx, id, DEADLINE_ENDED, now);
     totals.resolved += outcome.resolved;
     if (change === 'delete') removals.push(snapshot.id);
     else if (change) (options.keepRowsWrittenMeanwhile && !stored.has(snapshot.id) ? inserts : saves).push(change);
@@ -188,12 +190,24 @@ function snapshotOfStoredRow(row: SupervisionSubjectRow): SubjectSnapshot {
   return { type: row.subject_type, id: row.subject_id, unitId: row.unit_id, scopeKey: row.scope_key, label: row.label, deadlines: JSON.parse(row.deadlines_json) as SupervisedDeadline[] };
 }
 
+/** The note in a finding's history when the deadline that raised it stopped running. */
+export const DEADLINE_ENDED = '时限已结束';
+
+/** What evaluating a subject concluded, for its caller to write. */
+export interface EvaluationPlan {
+  outcome: EvaluationOutcome;
+  /** How the subject's stored row must change: a new row, 'delete' (nothing runs any more) or null (as it was). */
+  change: SupervisionSubjectRow | 'delete' | null;
+  /** The findings to mark resolved (DEADLINE_ENDED): what a finished deadline raised. */
+  resolve: string[];
+}
+
 /**
- * Raises what stands and is not on record yet, resolves what a finished deadline raised, and says how the
- * subject's stored row must change: a new row, 'delete' (nothing runs any more) or null (as it was).
+ * Evaluates a subject: adds to the batch what stands and is not on record yet, and says which findings a finished
+ * deadline raised (to resolve) and how the subject's stored row must change. Writes nothing itself (`findings.read`
+ * only reads).
  */
-async function evaluateAndRecord(
-  tx: DbExecutor,
+export async function planEvaluation(
   calendar: WorkingCalendar,
   snapshot: SubjectSnapshot,
   rules: readonly SupervisionRuleRow[],
@@ -201,7 +215,7 @@ async function evaluateAndRecord(
   stored: SupervisionSubjectRow | undefined,
   findings: { onHand: readonly SubjectFindingRow[] | null; read: () => Promise<readonly SubjectFindingRow[]> },
   batch: FindingBatch,
-): Promise<{ outcome: EvaluationOutcome; change: SupervisionSubjectRow | 'delete' | null }> {
+): Promise<EvaluationPlan> {
   const { today, stamp } = momentOf(now);
   const subject: SupervisedSubject = { type: snapshot.type, id: snapshot.id, scopeKey: snapshot.scopeKey, deadlines: snapshot.deadlines };
   const timelinessRules = timelinessRulesOf(rules);
@@ -224,20 +238,16 @@ async function evaluateAndRecord(
   }
 
   // A deadline that is no longer running (the step was done, the case ended) resolves what it raised.
-  let resolved = 0;
-  for (const finding of existing) {
-    if (finding.category !== 'timeliness' || finding.resolved_at !== null || finding.deadline_key === null || running.has(finding.deadline_key)) continue;
-    await resolveFinding(tx, finding.id, '时限已结束', now);
-    resolved += 1;
-  }
+  const resolve = existing.filter((finding) => finding.category === 'timeliness' && finding.resolved_at === null && finding.deadline_key !== null && !running.has(finding.deadline_key)).map((finding) => finding.id);
 
-  const outcome = { raised: 0, resolved, nextCheckOn: evaluation.nextCheckOn };
-  if (snapshot.deadlines.length === 0) return { outcome, change: stored ? 'delete' : null };
+  const outcome = { raised: 0, resolved: resolve.length, nextCheckOn: evaluation.nextCheckOn };
+  if (snapshot.deadlines.length === 0) return { outcome, resolve, change: stored ? 'delete' : null };
   // Most events leave a subject's deadlines and next check day as they were: then there is nothing to write.
   const unchanged = stored && stored.deadlines_json === deadlinesJson && stored.next_check_on === evaluation.nextCheckOn && stored.unit_id === snapshot.unitId && stored.label === snapshot.label && stored.scope_key === snapshot.scopeKey;
-  if (unchanged) return { outcome, change: null };
+  if (unchanged) return { outcome, resolve, change: null };
   return {
     outcome,
+    resolve,
     change: { subject_type: snapshot.type, subject_id: snapshot.id, unit_id: snapshot.unitId, scope_key: snapshot.scopeKey, label: snapshot.label, deadlines_json: deadlinesJson, next_check_on: evaluation.nextCheckOn, evaluated_at: stamp },
   };
 }

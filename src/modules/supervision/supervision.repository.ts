@@ -236,8 +236,8 @@ export async function insertFindingsIfNew(db: DbExecutor, rows: readonly Supervi
   return new Set(inserted.map((row) => row.id));
 }
 
-const FINDING_COLUMNS = ['id', 'finding_key', 'category', 'rule_code', 'level', 'subject_type', 'subject_id', 'subject_label', 'unit_id', 'deadline_key', 'due_on', 'detail', 'raised_at', 'raised_on', 'resolved_at', 'status', 'updated_at'] as const;
-const ACTION_COLUMNS = ['id', 'finding_id', 'action', 'actor_user_id', 'actor_name', 'actor_unit_id', 'note', 'occurred_at'] as const;
+export const FINDING_COLUMNS = ['id', 'finding_key', 'category', 'rule_code', 'level', 'subject_type', 'subject_id', 'subject_label', 'unit_id', 'deadline_key', 'due_on', 'detail', 'raised_at', 'raised_on', 'resolved_at', 'status', 'updated_at'] as const;
+export const ACTION_COLUMNS = ['id', 'finding_id', 'action', 'actor_user_id', 'actor_name', 'actor_unit_id', 'note', 'occurred_at'] as const;
 
 // PostgreSQL: the findings and their first history entries in one statement (one round trip), the rows as two
 // JSON parameters (jsonRows); an entry goes in only when its finding did. Every column of both tables is text.
