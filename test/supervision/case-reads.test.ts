@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../harness.ts';
 import { testDialect } from '../test-database.ts';
-import { describeCaseRecordsForSupervision, describeCasesForSupervision, describeCaseWithRecordForSupervision } from '../../src/modules/services/index.ts';
+import { sql } from 'kysely';
+import { caseWithRecordForSupervisionAnd, describeCaseRecordsForSupervision, describeCasesForSupervision, describeCaseWithRecordForSupervision } from '../../src/modules/services/index.ts';
 
 const on = testDialect();
 let app: TestApp;
@@ -29,6 +30,15 @@ test(`${on}: one case with its record reads as the many-case reads say; an unkno
   }
   assert.ok(withMaterials > 0, 'some cases have both events and materials');
   assert.equal(await describeCaseWithRecordForSupervision(db, 'no-such-case'), undefined);
+
+  // With a value of the caller's read alongside (supervision reads the case's watched row so): the same case, and the value.
+  const withNumber = caseWithRecordForSupervisionAnd((caseId) => sql<string | null>`(select case_number from cases where id = ${caseId})`);
+  for (const id of ids.slice(0, 5)) {
+    const read = await withNumber(db, id);
+    assert.deepEqual({ found: read?.found, record: read?.record }, await describeCaseWithRecordForSupervision(db, id));
+    assert.equal(read?.alongside, many.get(id)?.caseNumber);
+  }
+  assert.equal(await withNumber(db, 'no-such-case'), undefined);
 
   // A case with neither events nor materials still reads, once, with an empty record (undone afterwards).
   const bare = ids[0]!;

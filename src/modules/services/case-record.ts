@@ -1,10 +1,11 @@
 // What electronic supervision checks of a case's record besides its deadlines: how it entered the platform,
 // its events in order, the materials on file when it was accepted, and what its item's guide allows (the
 // required materials, the standard fees, the fine ranges of the discretion standard).
+import type { RawBuilder } from 'kysely';
 import type { DbExecutor } from '../../core/db/database.ts';
 import { fromJson } from '../../core/db/values.ts';
 import { describeCaseFacts, type CaseUnderSupervision } from './case-supervision.ts';
-import { findCaseRecords, findCaseSupervisionFactsWithRecord, type CaseRecordRows } from './cases.repository.ts';
+import { caseSupervisionFactsWithRecordAnd, findCaseRecords, findCaseSupervisionFactsWithRecord, type CaseRecordRows } from './cases.repository.ts';
 import { loadPinnedVersion } from './pinned-versions.ts';
 
 export interface CaseRecordForSupervision {
@@ -34,6 +35,20 @@ export async function describeCaseWithRecordForSupervision(db: DbExecutor, caseI
   if (!read) return undefined;
   const found = describeCaseFacts(read.facts);
   return { found, record: buildRecord(found, await loadPinnedVersion(db, found.itemVersionId), read.record) };
+}
+
+/**
+ * describeCaseWithRecordForSupervision reading one more value in the same statement: `alongside(caseId)`, a scalar
+ * subquery of the caller's as text (supervision's watched row of the case), returned beside the case.
+ */
+export function caseWithRecordForSupervisionAnd(alongside: (caseId: string) => RawBuilder<string | null>): (db: DbExecutor, caseId: string) => Promise<{ found: CaseUnderSupervision; record: CaseRecordForSupervision; alongside: string | null } | undefined> {
+  const read = caseSupervisionFactsWithRecordAnd(alongside);
+  return async (db, caseId) => {
+    const rows = await read(db, caseId);
+    if (!rows) return undefined;
+    const found = describeCaseFacts(rows.facts);
+    return { found, record: buildRecord(found, await loadPinnedVersion(db, found.itemVersionId), rows.record), alongside: rows.alongside };
+  };
 }
 
 /** The records of many cases, by case id: their events and materials in one statement (pinned versions are cached). */

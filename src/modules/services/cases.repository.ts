@@ -472,14 +472,38 @@ const selectCaseSupervisionFactsWithRecord = preparedQuery((db, values: { id: st
     .select(['r.kind', 'r.seq', 'r.type', 'r.step_key', 'r.actor_user_id', 'r.at', 'r.detail']),
 );
 
-/** What supervision watches of one case and its record (as findCaseSupervisionFactsOf and findCaseRecords do of many) in one statement; undefined when there is no such case. */
-export async function findCaseSupervisionFactsWithRecord(db: DbExecutor, id: string): Promise<{ facts: CaseSupervisionFactsRow; record: CaseRecordRows } | undefined> {
-  const rows = (await selectCaseSupervisionFactsWithRecord(db, { id })).rows as Array<CaseSupervisionFactsRow & Omit<CaseRecordRow, 'kind'> & { kind: CaseRecordRow['kind'] | null }>;
+type FactsWithRecordRow = CaseSupervisionFactsRow & Omit<CaseRecordRow, 'kind'> & { kind: CaseRecordRow['kind'] | null };
+
+function factsWithRecordOf(rows: readonly FactsWithRecordRow[]): { facts: CaseSupervisionFactsRow; record: CaseRecordRows } | undefined {
   const first = rows[0];
   if (!first) return undefined;
   const { kind: _kind, seq: _seq, type: _type, step_key: _stepKey, actor_user_id: _actor, at: _at, detail: _detail, ...facts } = first;
   const record = rows.flatMap(({ kind, seq, type, step_key, actor_user_id, at, detail }) => (kind ? [{ kind, seq, type, step_key, actor_user_id, at, detail }] : []));
   return { facts, record: splitRecord(record) };
+}
+
+/** What supervision watches of one case and its record (as findCaseSupervisionFactsOf and findCaseRecords do of many) in one statement; undefined when there is no such case. */
+export async function findCaseSupervisionFactsWithRecord(db: DbExecutor, id: string): Promise<{ facts: CaseSupervisionFactsRow; record: CaseRecordRows } | undefined> {
+  return factsWithRecordOf((await selectCaseSupervisionFactsWithRecord(db, { id })).rows as FactsWithRecordRow[]);
+}
+
+/**
+ * findCaseSupervisionFactsWithRecord with one more value read in the same statement: `alongside(caseId)`, a scalar
+ * subquery of the caller's as text (supervision's watched row of the case), so that both take one round trip.
+ */
+export function caseSupervisionFactsWithRecordAnd(alongside: (caseId: string) => RawBuilder<string | null>): (db: DbExecutor, id: string) => Promise<{ facts: CaseSupervisionFactsRow; record: CaseRecordRows; alongside: string | null } | undefined> {
+  const select = preparedQuery((db, values: { id: string }) =>
+    db
+      .selectFrom(selectCaseSupervisionFacts(db).where('cases.id', '=', values.id).as('c'))
+      .leftJoin(selectRecordOfCase(db, values.id).as('r'), (join) => join.onTrue())
+      .selectAll('c')
+      .select(['r.kind', 'r.seq', 'r.type', 'r.step_key', 'r.actor_user_id', 'r.at', 'r.detail', alongside(values.id).as('alongside')]),
+  );
+  return async (db, id) => {
+    const rows = (await select(db, { id })).rows as Array<FactsWithRecordRow & { alongside: string | null }>;
+    const read = factsWithRecordOf(rows.map(({ alongside: _alongside, ...row }) => row));
+    return read && { ...read, alongside: rows[0]!.alongside };
+  };
 }
 
 export interface CaseRecordRows {

@@ -30,7 +30,7 @@ export { firstField, pageFormsOf, type PageMultipartForm } from './services.page
 export { formatDate, formatDateTime, pageLinks } from './services.pages.views.ts';
 export type { HallMessages } from './services.pages.messages.ts';
 export { countEndedCasesByUnit, sumRatingsByUnit, type UnitCaseOutcomes, type UnitRatings } from './unit-performance.repository.ts';
-export { describeCaseRecordsForSupervision, describeCaseWithRecordForSupervision, type CaseRecordForSupervision } from './case-record.ts';
+export { caseWithRecordForSupervisionAnd, describeCaseRecordsForSupervision, describeCaseWithRecordForSupervision, type CaseRecordForSupervision } from './case-record.ts';
 export { describeItemForSupervision, findPublishedItemsForSupervision, type ItemUnderSupervision } from './item-supervision.ts';
 export { describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseUnderSupervision, type CaseDeadline } from './case-supervision.ts';
 export { countCasesOfUnitsForSupervision, type UnitCaseCounts } from './case-counts.repository.ts';

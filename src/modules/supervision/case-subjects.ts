@@ -6,7 +6,7 @@ import { dialectOf, type DbExecutor } from '../../core/db/database.ts';
 import { toTimestamp } from '../../core/db/values.ts';
 import type { BatchEventHandler, EventHandler } from '../../core/notify/index.ts';
 import { findUserPermissions } from '../identity/index.ts';
-import { caseStillAtStamp, describeCaseWithRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
+import { caseStillAtStamp, caseWithRecordForSupervisionAnd, describeCaseWithRecordForSupervision, describeCaseRecordsForSupervision, describeCasesForSupervision, findCaseSupervisionStamps, findRunningCasesForSupervision, type CaseRecordForSupervision, type CaseUnderSupervision } from '../services/index.ts';
 import { checkCaseRecord } from './case-checks.ts';
 import { createPlatformCache } from './platform-cache.ts';
 import { findSecondApproverSteps } from './risk-points.repository.ts';
@@ -14,7 +14,7 @@ import { checkRulesFor } from './supervision-rules.ts';
 import { createFindingBatch, resolutionEntry, type FindingBatch } from './finding-batch.ts';
 import { DEADLINE_ENDED, evaluateAfterEvent, evaluateMany, loadRules, loadRulesCached, planEvaluation, type SubjectSnapshot } from './supervision-evaluation.ts';
 import type { SupervisionRuleRow } from './supervision.tables.ts';
-import { evaluationWriter, readWatchedSubject } from './evaluation-writes.repository.ts';
+import { evaluationWriter, parseWatchedSubject, watchedSubjectAlongside } from './evaluation-writes.repository.ts';
 import { analyzeSubjects, lockSubjectOrItsKey, lockSubjectsBetween, lockSubjectsOrTheirKeys } from './supervision.repository.ts';
 import type { SupervisionDeps } from './supervision.deps.ts';
 
@@ -86,13 +86,14 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
   return true;
 }
 
-// PostgreSQL: an event's evaluation in three statements instead of a transaction's seven or more. The watched
-// row (with its version and open findings) and the case are read without locks; what they conclude is
-// written in one statement, and only if neither moved meanwhile: the row still at the version read, the case's newest
-// row still at the stamp read, both locked by that statement, so what is written was concluded from both as they now
-// stand. Otherwise nothing is written and the event is evaluated again. An evaluation that concludes nothing changes
-// still runs that check: one that read an older row than another evaluation wrote meanwhile must not let the
+// PostgreSQL: an event's evaluation in two statements instead of a transaction's seven or more. The case with its
+// record and its watched row (with the row's version and open findings) are read in one, without locks; what they
+// conclude is written in one, and only if neither moved meanwhile: the row still at the version read, the case's
+// newest row still at the stamp read, both locked by that statement, so what is written was concluded from both as
+// they now stand. Otherwise nothing is written and the event is evaluated again. An evaluation that concludes nothing
+// changes still runs that check: one that read an older row than another evaluation wrote meanwhile must not let the
 // other's conclusion from an older case stand.
+const readCaseWithItsWatchedRow = caseWithRecordForSupervisionAnd(watchedSubjectAlongside(CASE_SUBJECT));
 const writeCaseEvaluation = evaluationWriter(caseStillAtStamp);
 
 /** A case's evaluation read and worked out without locks, ready to write; 'under lock' when it must be evaluated under lock. */
@@ -107,9 +108,9 @@ export type CaseEvaluationAttempt = 'under lock' | { write(): Promise<boolean> }
 export async function attemptCaseEvaluationWithoutLocks(deps: SupervisionDeps, caseId: string): Promise<CaseEvaluationAttempt> {
   const { db } = deps;
   if (dialectOf(db) !== 'postgres') return 'under lock';
-  const watched = await readWatchedSubject(db, CASE_SUBJECT, caseId);
-  const read = watched && (await describeCaseWithRecordForSupervision(db, caseId));
-  if (!watched || !read) return 'under lock';
+  const read = await readCaseWithItsWatchedRow(db, caseId);
+  const watched = read && parseWatchedSubject(read.alongside);
+  if (!read || !watched) return 'under lock';
   const now = deps.now();
   const calendar = deps.calendar();
   const snapshot = toSnapshot(read.found);

@@ -17,34 +17,30 @@ export interface WatchedSubjectRead {
   openFindings: SubjectFindingRow[];
 }
 
-const selectWatchedSubject = preparedQuery((db, values: { subjectType: string; subjectId: string }) =>
-  db
-    .selectFrom('supervision_subjects as s')
-    .selectAll('s')
-    .select([
-      sql<string>`s.xmin::text`.as('seen'),
-      sql<string | null>`(select json_agg(json_build_object('id', f.id, 'subject_id', f.subject_id, 'finding_key', f.finding_key, 'category', f.category, 'deadline_key', f.deadline_key, 'resolved_at', f.resolved_at))::text
-        from supervision_findings f where f.subject_type = s.subject_type and f.subject_id = s.subject_id and f.category = 'timeliness' and f.resolved_at is null and f.deadline_key is not null)`.as('open_findings'),
-    ])
-    .where('s.subject_type', '=', values.subjectType)
-    .where('s.subject_id', '=', values.subjectId),
-);
-
-/** PostgreSQL: a watched subject with its row's version and unresolved timeliness findings, in one statement; undefined when not watched. */
-export async function readWatchedSubject(db: DbExecutor, subjectType: string, subjectId: string): Promise<WatchedSubjectRead | undefined> {
-  const found = (await selectWatchedSubject(db, { subjectType, subjectId })).rows[0];
-  if (!found) return undefined;
-  const { seen, open_findings: openFindings, ...row } = found;
-  return { row, seen, openFindings: openFindings ? (JSON.parse(openFindings) as SubjectFindingRow[]) : [] };
+/**
+ * A scalar subquery reading a watched subject of `subjectType` by id, as JSON text (null when not watched): its row,
+ * the row's version, and its unresolved timeliness findings. For the module that reads what the subject is
+ * described from, to read it in the same statement (services' caseWithRecordForSupervisionAnd); parseWatchedSubject.
+ */
+export function watchedSubjectAlongside(subjectType: string): (subjectId: string) => RawBuilder<string | null> {
+  return (subjectId) => sql<string | null>`(select json_build_object('row', row_to_json(s), 'seen', s.xmin::text, 'openFindings', coalesce((
+      select json_agg(json_build_object('id', f.id, 'subject_id', f.subject_id, 'finding_key', f.finding_key, 'category', f.category, 'deadline_key', f.deadline_key, 'resolved_at', f.resolved_at))
+      from supervision_findings f where f.subject_type = s.subject_type and f.subject_id = s.subject_id and f.category = 'timeliness' and f.resolved_at is null and f.deadline_key is not null), '[]'::json))::text
+    from supervision_subjects s where s.subject_type = ${subjectType} and s.subject_id = ${subjectId})`;
 }
 
-/** What an evaluation read without locks concluded (readWatchedSubject, and its source read after it). */
+/** What watchedSubjectAlongside read; undefined when the subject is not watched. */
+export function parseWatchedSubject(text: string | null): WatchedSubjectRead | undefined {
+  return text === null ? undefined : (JSON.parse(text) as WatchedSubjectRead);
+}
+
+/** What an evaluation read without locks concluded (watchedSubjectAlongside, and its source read in the same statement). */
 export interface EvaluationWrite {
   subjectType: string;
   subjectId: string;
   /** The subject row's version when read. */
   seen: string;
-  /** The id and stamp of what the subject was described from (a case), as read after the subject's row. */
+  /** The id and stamp of what the subject was described from (a case), as read with the subject's row. */
   source: { id: string; stamp: string };
   change: SupervisionSubjectRow | 'delete' | null;
   resolve: { ids: string[]; entries: SupervisionFindingActionsTable[]; at: string };
