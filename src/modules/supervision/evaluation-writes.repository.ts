@@ -53,7 +53,6 @@ export interface EvaluationWrite {
 /** The subquery a writer checks its source against (e.g. services' caseStillAtStamp), from the id and stamp read. */
 export type SourceStillAt = (id: string, stamp: string) => RawBuilder<unknown>;
 
-
 interface WriteValues {
   subjectType: string;
   subjectId: string;

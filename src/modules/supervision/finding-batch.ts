@@ -38,7 +38,7 @@ export interface FindingBatch {
   flush(): Promise<number>;
   /**
    * Hands over the gathered findings as rows, each with its first history entry and its notices (gated by the
-   * finding's id), for a caller that writes them itself in one statement (writeEvaluationIfCurrent), and starts
+   * finding's id), for a caller that writes them itself in one statement (evaluationWriter), and starts
    * empty again. Nothing is written.
    */
   take(): Promise<FindingRows>;
