@@ -5,7 +5,7 @@ import type { RawBuilder } from 'kysely';
 import type { DbExecutor } from '../../core/db/database.ts';
 import { fromJson } from '../../core/db/values.ts';
 import { describeCaseFacts, type CaseUnderSupervision } from './case-supervision.ts';
-import { caseSupervisionFactsWithRecordAnd, findCaseRecords, findCaseSupervisionFactsWithRecord, type CaseRecordRows } from './cases.repository.ts';
+import { caseSupervisionFactsWithRecordAnd, findCaseRecords, findCaseSupervisionFactsWithRecord, type CaseRecordRows } from './case-supervision.repository.ts';
 import { loadPinnedVersion } from './pinned-versions.ts';
 
 export interface CaseRecordForSupervision {

@@ -7,7 +7,7 @@
 // has ended it has no deadlines, so supervision marks the timeliness findings it raised as resolved.
 import type { DbExecutor } from '../../core/db/database.ts';
 import { chinaDateOf } from './case-history.ts';
-import { findCaseSupervisionFactsOf, findCaseSupervisionStampsBetween, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './cases.repository.ts';
+import { findCaseSupervisionFactsOf, findCaseSupervisionStampsBetween, findRunningCaseSupervisionFacts, type CaseSupervisionFactsRow } from './case-supervision.repository.ts';
 import type { CaseStatus } from './services.tables.ts';
 
 export interface CaseDeadline {

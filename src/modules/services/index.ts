@@ -22,7 +22,8 @@ export type { ServicesDeps } from './services.deps.ts';
 export { findItemNames } from './service-items.repository.ts';
 export { findItemWithSteps, type ItemFacts } from './item-steps.ts';
 export { describeCaseForReport, type CaseReport } from './case-report.ts';
-export { caseStillAtStamp, findCaseOfApplicant } from './cases.repository.ts';
+export { findCaseOfApplicant } from './cases.repository.ts';
+export { caseStillAtStamp } from './case-supervision.repository.ts';
 export { listMyCases } from './cases.views.ts';
 // For pages other modules add to the hall (投诉): who the applicant is, the hall's text, dates, paging and forms.
 export { applicantOf, hallTextOf, messageOf, seeOther, signInUrl, textField, UUID_PATTERN, type Breadcrumb } from './services.pages.common.ts';
