@@ -81,8 +81,13 @@ export async function insertMany<Row, R>(db: DbExecutor, rows: readonly Row[], w
  * driver escapes array parameters element by element in JavaScript.
  */
 export function jsonRows<R>(json: string, alias: string, columns: readonly string[], integers: readonly string[] = []): RawBuilder<R> {
+  return sql<R>`select * from ${recordset(json, alias, columns, integers)}`;
+}
+
+// json_to_recordset over a JSON parameter, its columns text (those in `integers` integer).
+function recordset(json: string, alias: string, columns: readonly string[], integers: readonly string[]): RawBuilder<unknown> {
   const definitions = columns.map((column) => `${column} ${integers.includes(column) ? 'integer' : 'text'}`).join(', ');
-  return sql<R>`select * from json_to_recordset(${json}::json) as ${sql.raw(alias)}(${sql.raw(definitions)})`;
+  return sql`json_to_recordset(${json}::json) as ${sql.raw(alias)}(${sql.raw(definitions)})`;
 }
 
 /**
@@ -92,7 +97,6 @@ export function jsonRows<R>(json: string, alias: string, columns: readonly strin
  */
 export function jsonRowsWhereIn<R>(json: string, alias: string, columns: readonly string[], keyColumn: string, keys: RawBuilder<unknown>, integers: readonly string[] = []): RawBuilder<R> {
   const all = columns.includes(keyColumn) ? columns : [...columns, keyColumn];
-  const definitions = all.map((column) => `${column} ${integers.includes(column) ? 'integer' : 'text'}`).join(', ');
   const selected = columns.map((column) => `${alias}.${column}`).join(', ');
-  return sql<R>`select ${sql.raw(selected)} from json_to_recordset(${json}::json) as ${sql.raw(alias)}(${sql.raw(definitions)}) where ${sql.raw(alias)}.${sql.raw(keyColumn)} in (${keys})`;
+  return sql<R>`select ${sql.raw(selected)} from ${recordset(json, alias, all, integers)} where ${sql.raw(alias)}.${sql.raw(keyColumn)} in (${keys})`;
 }

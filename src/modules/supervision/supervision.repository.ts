@@ -2,7 +2,7 @@
 // The statements run on every case event are prepared once (core/db/prepared-query.ts).
 import { sql, type Insertable, type OnConflictBuilder } from 'kysely';
 import { dialectOf, type Database, type DbExecutor } from '../../core/db/database.ts';
-import { insertMany, jsonRows, preparedQuery } from '../../core/db/prepared-query.ts';
+import { insertMany, jsonRows, jsonRowsWhereIn, preparedQuery } from '../../core/db/prepared-query.ts';
 import type { SupervisionFindingActionsTable, SupervisionFindingsTable, SupervisionRuleRow, SupervisionSubjectRow, SupervisionSubjectsTable } from './supervision.tables.ts';
 
 const selectRulesOfSubjectType = preparedQuery((db, values: { subjectType: string }) => db.selectFrom('supervision_rules').selectAll().where('subject_type', '=', values.subjectType));
@@ -255,7 +255,7 @@ const insertFindingsWithEntries = preparedQuery((db, values: { findings: string;
       qb
         .insertInto('supervision_finding_actions')
         .columns([...ACTION_COLUMNS])
-        .expression(sql<SupervisionFindingActionsTable>`${jsonRows(values.entries, 'a', ACTION_COLUMNS)} where a.finding_id in (select id from raised)`),
+        .expression(jsonRowsWhereIn<SupervisionFindingActionsTable>(values.entries, 'a', ACTION_COLUMNS, 'finding_id', sql`select id from raised`)),
     )
     .selectFrom('raised')
     .select('id'),
