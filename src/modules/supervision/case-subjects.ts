@@ -73,17 +73,33 @@ export async function evaluateCase(tx: DbExecutor, deps: SupervisionDeps, caseId
   const stored = await lockSubjectOrItsKey(tx, CASE_SUBJECT, caseId);
   const read = await describeCaseWithRecordForSupervision(tx, caseId);
   if (!read) return false;
-  const { found, record } = read;
-  const now = deps.now();
-  const calendar = deps.calendar();
-  const snapshot = toSnapshot(found);
-  const rules = await loadRulesCached(deps.db, tx, CASE_SUBJECT);
-  const batch = createFindingBatch(tx, now, deps.db);
-  await evaluateAfterEvent(tx, calendar, snapshot, rules, now, batch, { row: stored });
-  const checks = checkRulesFor(rules, snapshot.scopeKey);
-  if (checks.size > 0) await checkRecord(tx, deps, calendar, snapshot, checks, record, batch, new Map());
+  const { batch } = await evaluateCaseAsRead(tx, deps, read, ({ calendar, snapshot, rules, now, batch: raised }) => evaluateAfterEvent(tx, calendar, snapshot, rules, now, raised, { row: stored }));
   await batch.flush();
   return true;
+}
+
+interface CaseTimeliness {
+  calendar: WorkingCalendar;
+  snapshot: SubjectSnapshot;
+  rules: readonly SupervisionRuleRow[];
+  now: Date;
+  batch: FindingBatch;
+}
+
+/**
+ * Evaluates a case as read (its facts and record) into a new batch of findings: its deadlines by `timeliness` (the
+ * caller's way of reading and writing the watched row), then the checks of its record. The caller writes the batch.
+ */
+async function evaluateCaseAsRead<T>(db: DbExecutor, deps: SupervisionDeps, read: { found: CaseUnderSupervision; record: CaseRecordForSupervision }, timeliness: (context: CaseTimeliness) => Promise<T>): Promise<{ batch: FindingBatch; now: Date; result: T }> {
+  const now = deps.now();
+  const calendar = deps.calendar();
+  const snapshot = toSnapshot(read.found);
+  const rules = await loadRulesCached(deps.db, db, CASE_SUBJECT);
+  const batch = createFindingBatch(db, now, deps.db);
+  const result = await timeliness({ calendar, snapshot, rules, now, batch });
+  const checks = checkRulesFor(rules, snapshot.scopeKey);
+  if (checks.size > 0) await checkRecord(db, deps, calendar, snapshot, checks, read.record, batch, new Map());
+  return { batch, now, result };
 }
 
 // PostgreSQL: an event's evaluation in two statements instead of a transaction's seven or more. The case with its
@@ -111,14 +127,9 @@ export async function attemptCaseEvaluationWithoutLocks(deps: SupervisionDeps, c
   const read = await readCaseWithItsWatchedRow(db, caseId);
   const watched = read && parseWatchedSubject(read.alongside);
   if (!read || !watched) return 'under lock';
-  const now = deps.now();
-  const calendar = deps.calendar();
-  const snapshot = toSnapshot(read.found);
-  const rules = await loadRulesCached(db, db, CASE_SUBJECT);
-  const batch = createFindingBatch(db, now, db);
-  const plan = await planEvaluation(calendar, snapshot, rules, now, watched.row, { onHand: watched.openFindings, read: async () => watched.openFindings }, batch);
-  const checks = checkRulesFor(rules, snapshot.scopeKey);
-  if (checks.size > 0) await checkRecord(db, deps, calendar, snapshot, checks, read.record, batch, new Map());
+  const { batch, now, result: plan } = await evaluateCaseAsRead(db, deps, read, ({ calendar, snapshot, rules, now: at, batch: raised }) =>
+    planEvaluation(calendar, snapshot, rules, at, watched.row, { onHand: watched.openFindings, read: async () => watched.openFindings }, raised),
+  );
   const raised = await batch.take();
   const write = {
     subjectType: CASE_SUBJECT, subjectId: caseId, seen: watched.seen, source: { id: caseId, stamp: read.found.stamp }, change: plan.change,
