@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { testDialect } from '../test-database.ts';
 import { act, applyFor } from '../services/fixtures.ts';
 import { acceptCase, evaluateCaseAlone, mondayCounty, supervisionDeps, withdrawAsApplicant } from './monday-county.ts';
-import { attemptCaseEvaluationWithoutLocks, CASE_SUBJECT, evaluateCaseAfterEvent } from '../../src/modules/supervision/case-subjects.ts';
+import { attemptCaseEvaluationWithoutLocks, CASE_SUBJECT, evaluateCaseAfterEvent, type CaseEvaluationAttempt } from '../../src/modules/supervision/case-subjects.ts';
 
 const on = testDialect();
 const county = mondayCounty();
@@ -26,6 +26,12 @@ async function forwardedAfterReviewWarning(): Promise<string> {
   assert.equal(await evaluateCaseAlone(county.app, caseId), true);
   assert.equal((await act(await county.app.signIn('yang.lei'), caseId, { action: 'forward', opinion: '' })).status, 200);
   return caseId;
+}
+
+/** The write of an attempt that read without locks (a watched case on PostgreSQL). */
+function writeOf(attempt: CaseEvaluationAttempt): Promise<boolean> {
+  assert.notEqual(attempt, 'under lock', 'a watched case on PostgreSQL is attempted without locks');
+  return (attempt as Exclude<CaseEvaluationAttempt, 'under lock'>).write();
 }
 
 /** What the case's evaluations have left: its watched row, findings with their history, and the notices about them. */
@@ -73,7 +79,7 @@ test(`${on}: an attempt whose case moved after it read writes nothing, and the e
     assert.notEqual(attempt, 'under lock');
     // The attempt read the forwarded case: the decision step's warning stands. The applicant withdraws it meanwhile.
     await withdrawAsApplicant(county.app, caseId);
-    assert.equal(await (attempt as Exclude<typeof attempt, 'under lock'>).write(), false);
+    assert.equal(await writeOf(attempt), false);
     assert.deepEqual(await traceOf(caseId), before, 'nothing of the attempt was written: no decision warning, no notice, the review warning open, the row as it was');
   } else {
     await withdrawAsApplicant(county.app, caseId);
@@ -91,17 +97,17 @@ test(`${on}: an attempt whose watched row another node wrote after it read write
     const attempt = await attemptCaseEvaluationWithoutLocks(deps(), caseId);
     const before = await traceOf(caseId);
     await touchRow();
-    assert.equal(await (attempt as Exclude<typeof attempt, 'under lock'>).write(), false);
+    assert.equal(await writeOf(attempt), false);
     assert.deepEqual(await traceOf(caseId), before);
     // The next attempt reads the row as it is now and writes.
     const again = await attemptCaseEvaluationWithoutLocks(deps(), caseId);
-    assert.equal(await (again as Exclude<typeof again, 'under lock'>).write(), true);
+    assert.equal(await writeOf(again), true);
     // Evaluated again with nothing new, an attempt concludes nothing changes, yet still writes only if the row is as it read it.
     const unchanged = await attemptCaseEvaluationWithoutLocks(deps(), caseId);
     await touchRow();
-    assert.equal(await (unchanged as Exclude<typeof unchanged, 'under lock'>).write(), false);
+    assert.equal(await writeOf(unchanged), false);
     const fresh = await attemptCaseEvaluationWithoutLocks(deps(), caseId);
-    assert.equal(await (fresh as Exclude<typeof fresh, 'under lock'>).write(), true);
+    assert.equal(await writeOf(fresh), true);
   } else {
     assert.equal(await attemptCaseEvaluationWithoutLocks(deps(), caseId), 'under lock', 'SQLite evaluates under lock');
     await evaluateCaseAfterEvent(deps(), caseId);
@@ -133,7 +139,7 @@ test(`${on}: an attempt's write waits for a transition of its case still in prog
   // Another session moves the case on and has not committed yet: the write must not pass it by the older row.
   await db().transaction().execute(async (transition) => {
     await transition.updateTable('cases').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', caseId).execute();
-    written = (attempt as Exclude<typeof attempt, 'under lock'>).write().finally(() => (settled = true));
+    written = writeOf(attempt).finally(() => (settled = true));
     for (let tries = 0; tries < 200; tries += 1) {
       const waiting = await sql<{ count: string }>`select count(*) as count from pg_locks where not granted`.execute(db());
       if (Number(waiting.rows[0]!.count) > 0) break;
